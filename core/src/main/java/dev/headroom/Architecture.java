@@ -1,0 +1,86 @@
+package dev.headroom;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The part of a model that memory depends on: layer count and widths, attention layout, vocabulary, and the
+ * optional mixture-of-experts, latent-attention, sliding-window and recurrent parts.
+ *
+ * <p>{@link #arch()} is llama.cpp's architecture name ({@code general.architecture} in a GGUF file:
+ * {@code llama}, {@code qwen2}, {@code gemma3}, {@code deepseek2}, …); it selects the tensor layout used for exact
+ * weights. Unknown names get a generic llama-like layout.
+ *
+ * <pre>{@code
+ * Architecture a = ModelSpec.builder("my-model").arch("qwen2").layers(28).hiddenSize(1536)
+ *     .heads(12, 2).ffnSize(8960).vocabSize(151936).contextLength(131072).build().architecture();
+ * int kvPerToken = a.kvHeads() * (a.headDimK() + a.headDimV());   // 512 elements per layer
+ * }</pre>
+ *
+ * @param arch llama.cpp architecture name, not blank
+ * @param layers transformer blocks, 1 to 4096
+ * @param hiddenSize model width
+ * @param attentionHeads query heads
+ * @param kvHeads key/value heads; divides {@code attentionHeads} (grouped-query attention)
+ * @param headDimK size of one key (and query) head
+ * @param headDimV size of one value head
+ * @param ffnSize intermediate size of the dense feed-forward network; 0 if every layer is MoE
+ * @param vocabSize vocabulary entries
+ * @param tiedEmbeddings whether the output head reuses the token embedding matrix
+ * @param contextLength trained context length in tokens
+ * @param moe the mixture-of-experts part, or null for a dense model
+ * @param mla the latent-attention part, or null
+ * @param slidingWindow the sliding-window part, or null
+ * @param recurrent the recurrent (no KV cache) layers, or null
+ */
+public record Architecture(String arch, int layers, int hiddenSize, int attentionHeads, int kvHeads, int headDimK,
+    int headDimV, int ffnSize, int vocabSize, boolean tiedEmbeddings, int contextLength,
+    @Nullable MixtureOfExperts moe, @Nullable LatentAttention mla, @Nullable SlidingWindow slidingWindow,
+    @Nullable RecurrentLayers recurrent) {
+
+  /** Validates every component and their consistency. */
+  public Architecture {
+    Checks.requireNonBlank(arch, "arch");
+    Checks.requireInRange(layers, 1, 4096, "layers", "");
+    Checks.requireInRange(hiddenSize, 1, 1 << 20, "hiddenSize", "");
+    Checks.requireInRange(attentionHeads, 1, 1 << 14, "attentionHeads", "");
+    Checks.requireInRange(kvHeads, 1, attentionHeads, "kvHeads", "");
+    if (attentionHeads % kvHeads != 0) {
+      throw new IllegalArgumentException(
+          "kvHeads must divide attentionHeads (" + attentionHeads + ") but was " + kvHeads);
+    }
+    Checks.requireInRange(headDimK, 1, 1 << 14, "headDimK", "");
+    Checks.requireInRange(headDimV, 1, 1 << 14, "headDimV", "");
+    Checks.requireInRange(ffnSize, moe == null ? 1 : 0, 1 << 22, "ffnSize", "");
+    Checks.requireInRange(vocabSize, 1, 1 << 26, "vocabSize", "tokens");
+    Checks.requireInRange(contextLength, 1, Estimator.MAX_CONTEXT, "contextLength", "tokens");
+    if (moe != null && moe.leadingDenseLayers() > 0 && ffnSize == 0) {
+      throw new IllegalArgumentException("ffnSize must be positive when the MoE has "
+          + moe.leadingDenseLayers() + " leading dense layers but was 0");
+    }
+  }
+
+  /** Whether layer {@code layer} (0-based) keeps a KV cache (it is not a recurrent layer). */
+  public boolean hasKvCache(int layer) {
+    return recurrent == null || !recurrent.isRecurrent(layer);
+  }
+
+  /** Whether layer {@code layer} keeps only a sliding window of tokens. */
+  public boolean isSliding(int layer) {
+    return slidingWindow != null && slidingWindow.isSliding(layer);
+  }
+
+  /** Whether layer {@code layer} (0-based) uses routed experts rather than a dense FFN. */
+  public boolean isMoeLayer(int layer) {
+    return moe != null && layer >= moe.leadingDenseLayers();
+  }
+
+  /** Key elements cached per token in one layer: {@code kvHeads × headDimK}, or the latent for MLA. */
+  public int kvKeyElements() {
+    return mla != null ? mla.cachedElementsPerToken() : kvHeads * headDimK;
+  }
+
+  /** Value elements cached per token in one layer: {@code kvHeads × headDimV}, or the latent for MLA. */
+  public int kvValueElements() {
+    return mla != null ? mla.kvLoraRank() : kvHeads * headDimV;
+  }
+}

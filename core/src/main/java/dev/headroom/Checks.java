@@ -1,0 +1,70 @@
+package dev.headroom;
+
+import java.util.Locale;
+import java.util.Objects;
+
+/** Argument checks that produce the house message: name, allowed range, bad value. */
+final class Checks {
+  private Checks() {}
+
+  static <T> T requireNonNull(T value, String name) {
+    return Objects.requireNonNull(value, () -> name + " must not be null");
+  }
+
+  static long requireInRange(long value, long min, long max, String name, String unit) {
+    if (value < min || value > max) {
+      throw new IllegalArgumentException(
+          String.format(Locale.ROOT, "%s must be in [%d, %d]%s but was %d", name, min, max, suffix(unit), value));
+    }
+    return value;
+  }
+
+  static int requireInRange(int value, int min, int max, String name, String unit) {
+    return (int) requireInRange((long) value, min, max, name, unit);
+  }
+
+  static long requireNonNegative(long value, String name) {
+    return requireInRange(value, 0, Long.MAX_VALUE, name, "");
+  }
+
+  static int requirePositive(int value, String name) {
+    return requireInRange(value, 1, Integer.MAX_VALUE, name, "");
+  }
+
+  static double requireFinite(double value, String name) {
+    if (!Double.isFinite(value)) {
+      throw new IllegalArgumentException(name + " must be a finite number but was " + value);
+    }
+    return value;
+  }
+
+  /** Requires {@code min < value <= max} (or {@code min <= value} when {@code minInclusive}). */
+  static double requireInRange(double value, double min, boolean minInclusive, double max, String name, String unit) {
+    requireFinite(value, name);
+    boolean aboveMin = minInclusive ? value >= min : value > min;
+    if (!aboveMin || value > max) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT, "%s must be in %s%s, %s]%s but was %s",
+          name, minInclusive ? "[" : "(", plain(min), plain(max), suffix(unit), plain(value)));
+    }
+    return value;
+  }
+
+  static String requireNonBlank(String value, String name) {
+    requireNonNull(value, name);
+    if (value.isBlank()) {
+      throw new IllegalArgumentException(name + " must not be blank but was '" + value + "'");
+    }
+    return value;
+  }
+
+  static String plain(double value) {
+    if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+      return Long.toString((long) value);
+    }
+    return Double.toString(value);
+  }
+
+  private static String suffix(String unit) {
+    return unit.isEmpty() ? "" : " " + unit;
+  }
+}

@@ -1,0 +1,287 @@
+package dev.headroom;
+
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Estimates the memory, file size, decode speed and fit of one model at one configuration.
+ *
+ * <pre>{@code
+ * MemoryEstimate m = Estimator.of(model).quant(Q4_K_M).context(131072).vram();
+ * Fit fit = Estimator.of(model).quant(Q4_K_M).fit(rtx4090);
+ * DecodeSpeed speed = Estimator.of(model).quant(Q4_K_M).decode(rtx4090);
+ * }</pre>
+ *
+ * <p>An estimator is immutable and thread-safe: every configuration call returns a new copy, so a partly
+ * configured estimator can be shared; the last call wins. Defaults: {@link Quantization#Q4_K_M}, a context of
+ * {@value #DEFAULT_CONTEXT} tokens (the seed page's), one sequence, an {@link KvCacheType#F16} KV cache, the
+ * {@link EstimationMethod#EXACT} method.
+ *
+ * <p>Modelling assumptions, each overridable: the runtime's fixed overhead ({@link #SEED_OVERHEAD}, 0.3 GB, the
+ * seed page's framework allowance, until the runtime's own buffers are modelled; {@link #overhead(Bytes)}); the
+ * share of memory bandwidth decode achieves (0.65 on NVIDIA, 0.55 elsewhere, the seed's vendor constants;
+ * {@link #efficiency(double)}), with a typical range of ±20 % (the seed's "real-world results typically within
+ * ±20%"); and the verdict thresholds ({@link #verdictThresholds(double, double)}).
+ */
+public final class Estimator {
+  /** The longest context accepted, in tokens (2<sup>24</sup>, above every released model's). */
+  public static final int MAX_CONTEXT = 1 << 24;
+  /** The context used unless set: the seed page's 2,048 tokens. */
+  public static final int DEFAULT_CONTEXT = 2048;
+  /** The most parallel sequences accepted. */
+  public static final int MAX_PARALLEL = 4096;
+  /** The seed page's flat framework overhead: 0.3 GB (decimal). */
+  public static final Bytes SEED_OVERHEAD = Bytes.of(0.3, ByteUnit.GB);
+  /** The seed page's decode efficiency on NVIDIA GPUs. */
+  public static final double NVIDIA_EFFICIENCY = 0.65;
+  /** The seed page's decode efficiency on AMD GPUs, used for every vendor but NVIDIA. */
+  public static final double OTHER_EFFICIENCY = 0.55;
+  /** The half-width of the typical speed range, as a share of the estimate (the seed's ±20 %). */
+  public static final double SPEED_BAND = 0.20;
+
+  private final ModelSpec model;
+  private final Quantization quant;
+  private final int context;
+  private final int parallel;
+  private final KvCacheType kvType;
+  private final EstimationMethod method;
+  private final @Nullable Bytes overhead;
+  private final double efficiency;
+  private final double greatShare;
+  private final double wellShare;
+
+  private Estimator(ModelSpec model, Quantization quant, int context, int parallel, KvCacheType kvType,
+      EstimationMethod method, @Nullable Bytes overhead, double efficiency, double greatShare, double wellShare) {
+    this.model = model;
+    this.quant = quant;
+    this.context = context;
+    this.parallel = parallel;
+    this.kvType = kvType;
+    this.method = method;
+    this.overhead = overhead;
+    this.efficiency = efficiency;
+    this.greatShare = greatShare;
+    this.wellShare = wellShare;
+  }
+
+  /**
+   * Starts an estimate for a model with the defaults.
+   *
+   * @param model the model, not null
+   */
+  public static Estimator of(ModelSpec model) {
+    Checks.requireNonNull(model, "model");
+    return new Estimator(model, Quantization.Q4_K_M, DEFAULT_CONTEXT, 1, KvCacheType.F16, EstimationMethod.EXACT,
+        null, Double.NaN, 0.70, 0.90);
+  }
+
+  /** A copy with another quantization. This instance is unaffected. */
+  public Estimator quant(Quantization quant) {
+    Checks.requireNonNull(quant, "quant");
+    return new Estimator(model, quant, context, parallel, kvType, method, overhead, efficiency, greatShare, wellShare);
+  }
+
+  /**
+   * A copy with another context length per sequence.
+   *
+   * @param tokens 1 to {@value #MAX_CONTEXT}
+   */
+  public Estimator context(int tokens) {
+    Checks.requireInRange(tokens, 1, MAX_CONTEXT, "context", "tokens");
+    return new Estimator(model, quant, tokens, parallel, kvType, method, overhead, efficiency, greatShare, wellShare);
+  }
+
+  /**
+   * A copy serving {@code sequences} sequences at once, each with the full context (llama.cpp
+   * {@code --parallel}).
+   *
+   * @param sequences 1 to {@value #MAX_PARALLEL}
+   */
+  public Estimator parallel(int sequences) {
+    Checks.requireInRange(sequences, 1, MAX_PARALLEL, "parallel", "sequences");
+    return new Estimator(model, quant, context, sequences, kvType, method, overhead, efficiency, greatShare,
+        wellShare);
+  }
+
+  /** A copy with another KV cache type (keys and values alike). */
+  public Estimator kvType(KvCacheType type) {
+    Checks.requireNonNull(type, "type");
+    return new Estimator(model, quant, context, parallel, type, method, overhead, efficiency, greatShare, wellShare);
+  }
+
+  /** A copy with another method. */
+  public Estimator method(EstimationMethod method) {
+    Checks.requireNonNull(method, "method");
+    return new Estimator(model, quant, context, parallel, kvType, method, overhead, efficiency, greatShare,
+        wellShare);
+  }
+
+  /** A copy with a fixed runtime overhead instead of the default ({@link #SEED_OVERHEAD}). */
+  public Estimator overhead(Bytes bytes) {
+    Checks.requireNonNull(bytes, "bytes");
+    return new Estimator(model, quant, context, parallel, kvType, method, bytes, efficiency, greatShare, wellShare);
+  }
+
+  /**
+   * A copy assuming decode achieves {@code share} of the memory bandwidth on every device.
+   *
+   * @param share in (0, 1]
+   */
+  public Estimator efficiency(double share) {
+    Checks.requireInRange(share, 0, false, 1, "efficiency", "");
+    return new Estimator(model, quant, context, parallel, kvType, method, overhead, share, greatShare, wellShare);
+  }
+
+  /**
+   * A copy with other verdict thresholds: up to {@code great} of usable memory runs great, up to {@code well} runs
+   * well, up to 1 is tight.
+   *
+   * @param great in (0, 1]
+   * @param well in [{@code great}, 1]
+   */
+  public Estimator verdictThresholds(double great, double well) {
+    Checks.requireInRange(great, 0, false, 1, "great", "");
+    Checks.requireInRange(well, great, true, 1, "well", "");
+    return new Estimator(model, quant, context, parallel, kvType, method, overhead, efficiency, great, well);
+  }
+
+  /** The model. */
+  public ModelSpec model() {
+    return model;
+  }
+
+  /** The quantization. */
+  public Quantization quant() {
+    return quant;
+  }
+
+  /** The context per sequence, in tokens. */
+  public int context() {
+    return context;
+  }
+
+  /** The number of parallel sequences. */
+  public int parallel() {
+    return parallel;
+  }
+
+  /** The KV cache type. */
+  public KvCacheType kvType() {
+    return kvType;
+  }
+
+  /** The method. */
+  public EstimationMethod method() {
+    return method;
+  }
+
+  /** Memory of the weights, as loaded. */
+  public Bytes weights() {
+    return Bytes.ofBytes(weightBytes());
+  }
+
+  private long weightBytes() {
+    if (method == EstimationMethod.SEED) {
+      return seedWeightBytes();
+    }
+    LlamaFileType ft = quant.fileType();
+    ModelTables tables = model.tables();
+    return ft != null ? tables.ggufTensorBytes(ft)
+        : tables.otherFormatBytes(quant.bitsPerWeight(), quant.quantizesEmbeddings());
+  }
+
+  private long seedWeightBytes() {
+    return Math.round(model.nominalParameters() * quant.bitsPerWeight() / 8);
+  }
+
+  /** Memory of the KV cache (and recurrent state) for the context and parallel sequences. */
+  public Bytes kvCache() {
+    return Bytes.ofBytes(kvCacheBytes(context));
+  }
+
+  private long kvCacheBytes(int tokens) {
+    Architecture a = model.architecture();
+    long sequences = parallel;
+    if (method == EstimationMethod.SEED) {
+      long perToken = (kvType.rowBytes((long) a.kvHeads() * a.headDimK())
+          + kvType.rowBytes((long) a.kvHeads() * a.headDimV())) * a.layers();
+      return Math.multiplyExact(perToken, (long) tokens * sequences);
+    }
+    ModelTables t = model.tables();
+    long perLayerToken = kvType.rowBytes(a.kvKeyElements()) + kvType.rowBytes(a.kvValueElements());
+    long full = Math.multiplyExact(perLayerToken * t.fullKvLayers(), (long) tokens * sequences);
+    SlidingWindow swa = a.slidingWindow();
+    long slidingTokens = swa == null ? 0 : Math.min(tokens, swa.window());
+    long sliding = Math.multiplyExact(perLayerToken * t.slidingKvLayers(), slidingTokens * sequences);
+    RecurrentLayers r = a.recurrent();
+    long state = r == null ? 0 : Math.multiplyExact(r.stateBytesPerSequence() * t.recurrentLayers(), sequences);
+    return Math.addExact(Math.addExact(full, sliding), state);
+  }
+
+  /** The memory the model needs: weights + KV cache + overhead. */
+  public MemoryEstimate vram() {
+    Bytes runtime = overhead != null ? overhead : SEED_OVERHEAD;
+    return new MemoryEstimate(weights(), kvCache(), Bytes.ZERO, Bytes.ZERO, runtime);
+  }
+
+  /**
+   * The predicted download size. With {@link EstimationMethod#EXACT} and a GGUF type: the 32-byte-aligned tensor
+   * data plus an estimate of the header, metadata and tokenizer; for other formats the weights. With
+   * {@link EstimationMethod#SEED}: the weights, as the seed page shows them.
+   */
+  public Bytes fileSize() {
+    if (method == EstimationMethod.SEED || !quant.isGguf()) {
+      return weights();
+    }
+    return Bytes.ofBytes(Math.addExact(weightBytes(), GgufMetadata.estimateBytes(model)));
+  }
+
+  /** Whether the model fits {@code hardware}'s usable memory, with the verdict and headroom. */
+  public Fit fit(Hardware hardware) {
+    Checks.requireNonNull(hardware, "hardware");
+    MemoryEstimate memory = vram();
+    Bytes usable = hardware.usableMemory();
+    double share = (double) memory.total().bytes() / usable.bytes();
+    Verdict verdict = share <= greatShare ? Verdict.RUNS_GREAT
+        : share <= wellShare ? Verdict.RUNS_WELL : share <= 1 ? Verdict.TIGHT : Verdict.WONT_FIT;
+    return new Fit(hardware, memory, usable, verdict);
+  }
+
+  /**
+   * The bandwidth-bound decode speed on {@code hardware}: bandwidth × efficiency ÷ bytes read per token. The
+   * bytes read per token are, with {@link EstimationMethod#SEED}, the whole VRAM estimate (as the seed divides
+   * by it); with {@link EstimationMethod#EXACT}, the weights one token reads (active experts only) plus the KV
+   * cache at the current context. Several GPUs split by layer run one after another, so one device's bandwidth
+   * applies.
+   */
+  public DecodeSpeed decode(Hardware hardware) {
+    Checks.requireNonNull(hardware, "hardware");
+    long perToken;
+    if (method == EstimationMethod.SEED) {
+      perToken = vram().total().bytes();
+    } else {
+      perToken = Math.addExact(activeWeightBytes(), kvCacheBytes(context) / parallel);
+    }
+    double eff = !Double.isNaN(efficiency) ? efficiency
+        : hardware.vendor() == Vendor.NVIDIA ? NVIDIA_EFFICIENCY : OTHER_EFFICIENCY;
+    double tps = hardware.bandwidthGBps() * 1e9 * eff / perToken;
+    return new DecodeSpeed(tps, tps * (1 - SPEED_BAND), tps * (1 + SPEED_BAND), Bytes.ofBytes(perToken),
+        hardware.bandwidthGBps(), eff);
+  }
+
+  private long activeWeightBytes() {
+    LlamaFileType ft = quant.fileType();
+    ModelTables tables = model.tables();
+    if (ft != null) {
+      return tables.ggufActiveBytes(ft);
+    }
+    return tables.otherFormatActiveBytes(quant.bitsPerWeight(), quant.quantizesEmbeddings());
+  }
+
+  /** For example {@code "Estimator{model=qwen3-8b, quant=Q4_K_M, context=2048, parallel=1, kv=f16, method=EXACT}"}. */
+  @Override
+  public String toString() {
+    return String.format(Locale.ROOT, "Estimator{model=%s, quant=%s, context=%d, parallel=%d, kv=%s, method=%s}",
+        model.id(), quant, context, parallel, kvType.optionName(), method);
+  }
+}

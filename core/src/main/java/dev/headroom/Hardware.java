@@ -1,0 +1,234 @@
+package dev.headroom;
+
+import java.util.Locale;
+import java.util.Objects;
+import java.util.OptionalDouble;
+
+/**
+ * A device a model runs on: a discrete GPU, a unified-memory device, a CPU with system RAM, or N identical GPUs.
+ *
+ * <p>{@link #memory()} is one device's memory as sold (GPUs are sold in binary GiB). {@link #usableMemory()} is
+ * what a model may occupy: {@code memory × gpuMemoryShare × count}. The share is 1 for discrete GPUs and CPUs; for
+ * unified memory it is the part the GPU may use by default (macOS limits Metal's working set), which callers can
+ * override with {@link #withGpuMemoryShare(double)}. {@link #bandwidthGBps()} is memory bandwidth in decimal GB/s,
+ * the figure decode speed depends on.
+ *
+ * <p>Instances are immutable and thread-safe; every {@code with…} method returns a copy and leaves this instance
+ * unaffected.
+ *
+ * <pre>{@code
+ * Hardware rtx4090 = Hardware.gpu("NVIDIA GeForce RTX 4090", Vendor.NVIDIA, Bytes.ofGibibytes(24), 1008)
+ *     .withFp16Tflops(165.2);
+ * Hardware node = Hardware.gpu("NVIDIA H100 SXM5 80GB", Vendor.NVIDIA, Bytes.ofGibibytes(80), 3350).times(8);
+ * Hardware mac = Hardware.unified("Apple M3 Max 128GB", Vendor.APPLE, Bytes.ofGibibytes(128), 400, 0.75);
+ * Bytes usable = mac.usableMemory();   // 96 GiB
+ * }</pre>
+ */
+public final class Hardware {
+  /** The largest memory bandwidth accepted, in GB/s (well above any single device). */
+  public static final double MAX_BANDWIDTH_GBPS = 1_000_000;
+
+  private final String id;
+  private final String name;
+  private final HardwareKind kind;
+  private final Vendor vendor;
+  private final Bytes memory;
+  private final double bandwidthGBps;
+  private final double fp16Tflops;
+  private final double gpuMemoryShare;
+  private final int count;
+
+  private Hardware(String id, String name, HardwareKind kind, Vendor vendor, Bytes memory, double bandwidthGBps,
+      double fp16Tflops, double gpuMemoryShare, int count) {
+    this.id = id;
+    this.name = name;
+    this.kind = kind;
+    this.vendor = vendor;
+    this.memory = memory;
+    this.bandwidthGBps = bandwidthGBps;
+    this.fp16Tflops = fp16Tflops;
+    this.gpuMemoryShare = gpuMemoryShare;
+    this.count = count;
+  }
+
+  /**
+   * A discrete GPU.
+   *
+   * @param name the marketing name, not blank
+   * @param vendor the maker, not null
+   * @param memory memory as sold, more than zero
+   * @param bandwidthGBps memory bandwidth in GB/s, in (0, 1,000,000]
+   * @throws IllegalArgumentException naming the bad value
+   */
+  public static Hardware gpu(String name, Vendor vendor, Bytes memory, double bandwidthGBps) {
+    return create(name, HardwareKind.GPU, vendor, memory, bandwidthGBps, 1.0);
+  }
+
+  /**
+   * A unified-memory device whose GPU may use {@code gpuMemoryShare} of the memory by default.
+   *
+   * @param gpuMemoryShare in (0, 1]
+   */
+  public static Hardware unified(String name, Vendor vendor, Bytes memory, double bandwidthGBps,
+      double gpuMemoryShare) {
+    return create(name, HardwareKind.UNIFIED, vendor, memory, bandwidthGBps, gpuMemoryShare);
+  }
+
+  /** A CPU with system RAM. */
+  public static Hardware cpu(String name, Vendor vendor, Bytes memory, double bandwidthGBps) {
+    return create(name, HardwareKind.CPU, vendor, memory, bandwidthGBps, 1.0);
+  }
+
+  /**
+   * Any kind of device.
+   *
+   * @throws IllegalArgumentException naming the bad value
+   */
+  public static Hardware of(String name, HardwareKind kind, Vendor vendor, Bytes memory, double bandwidthGBps) {
+    return create(name, kind, vendor, memory, bandwidthGBps, 1.0);
+  }
+
+  private static Hardware create(String name, HardwareKind kind, Vendor vendor, Bytes memory, double bandwidthGBps,
+      double share) {
+    Checks.requireNonBlank(name, "name");
+    Checks.requireNonNull(kind, "kind");
+    Checks.requireNonNull(vendor, "vendor");
+    Checks.requireNonNull(memory, "memory");
+    if (memory.bytes() == 0) {
+      throw new IllegalArgumentException("memory must be more than 0 bytes but was " + memory);
+    }
+    Checks.requireInRange(bandwidthGBps, 0, false, MAX_BANDWIDTH_GBPS, "bandwidthGBps", "GB/s");
+    Checks.requireInRange(share, 0, false, 1, "gpuMemoryShare", "");
+    return new Hardware(slug(name), name, kind, vendor, memory, bandwidthGBps, Double.NaN, share, 1);
+  }
+
+  static String slug(String name) {
+    String s = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.]+", "-").replaceAll("^-+|-+$", "");
+    return s.isEmpty() ? "hardware" : s;
+  }
+
+  /** A copy with another identifier. */
+  public Hardware withId(String id) {
+    Checks.requireNonBlank(id, "id");
+    return new Hardware(id, name, kind, vendor, memory, bandwidthGBps, fp16Tflops, gpuMemoryShare, count);
+  }
+
+  /**
+   * A copy with a dense FP16 tensor throughput, used for prefill estimates.
+   *
+   * @param tflops in (0, 1,000,000]
+   */
+  public Hardware withFp16Tflops(double tflops) {
+    Checks.requireInRange(tflops, 0, false, 1_000_000, "fp16Tflops", "TFLOPS");
+    return new Hardware(id, name, kind, vendor, memory, bandwidthGBps, tflops, gpuMemoryShare, count);
+  }
+
+  /**
+   * A copy whose GPU may use {@code share} of the memory, for example after raising macOS's limit with
+   * {@code sysctl iogpu.wired_limit_mb}.
+   *
+   * @param share in (0, 1]
+   */
+  public Hardware withGpuMemoryShare(double share) {
+    Checks.requireInRange(share, 0, false, 1, "gpuMemoryShare", "");
+    return new Hardware(id, name, kind, vendor, memory, bandwidthGBps, fp16Tflops, share, count);
+  }
+
+  /**
+   * {@code count} identical devices of this one, for example an 8-GPU node.
+   *
+   * @param count 1 to 1024
+   */
+  public Hardware times(int count) {
+    Checks.requireInRange(count, 1, 1024, "count", "devices");
+    String n = count == 1 ? baseName() : count + " × " + baseName();
+    String i = count == 1 ? baseId() : count + "x-" + baseId();
+    return new Hardware(i, n, kind, vendor, memory, bandwidthGBps, fp16Tflops, gpuMemoryShare, count);
+  }
+
+  private String baseName() {
+    return count == 1 ? name : name.substring(name.indexOf(" × ") + 3);
+  }
+
+  private String baseId() {
+    return count == 1 ? id : id.substring(id.indexOf("x-") + 2);
+  }
+
+  /** The identifier, a slug of the name unless set. */
+  public String id() {
+    return id;
+  }
+
+  /** The name. */
+  public String name() {
+    return name;
+  }
+
+  /** The kind. */
+  public HardwareKind kind() {
+    return kind;
+  }
+
+  /** The maker. */
+  public Vendor vendor() {
+    return vendor;
+  }
+
+  /** One device's memory, as sold. */
+  public Bytes memory() {
+    return memory;
+  }
+
+  /** Memory bandwidth of one device, in decimal GB/s. */
+  public double bandwidthGBps() {
+    return bandwidthGBps;
+  }
+
+  /** Dense FP16 tensor throughput of one device in TFLOPS, if known. */
+  public OptionalDouble fp16Tflops() {
+    return Double.isNaN(fp16Tflops) ? OptionalDouble.empty() : OptionalDouble.of(fp16Tflops);
+  }
+
+  /** The share of each device's memory the GPU may use: 1 for discrete GPUs and CPUs. */
+  public double gpuMemoryShare() {
+    return gpuMemoryShare;
+  }
+
+  /** The number of identical devices, 1 for a single one. */
+  public int count() {
+    return count;
+  }
+
+  /** Memory of all devices together, as sold. */
+  public Bytes totalMemory() {
+    return memory.multipliedBy(count);
+  }
+
+  /** What a model may occupy: {@code memory × gpuMemoryShare × count}. */
+  public Bytes usableMemory() {
+    return memory.multipliedBy(gpuMemoryShare).multipliedBy(count);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof Hardware)) {
+      return false;
+    }
+    Hardware h = (Hardware) o;
+    return id.equals(h.id) && name.equals(h.name) && kind == h.kind && vendor == h.vendor && memory.equals(h.memory)
+        && Double.compare(bandwidthGBps, h.bandwidthGBps) == 0 && Double.compare(fp16Tflops, h.fp16Tflops) == 0
+        && Double.compare(gpuMemoryShare, h.gpuMemoryShare) == 0 && count == h.count;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(id, memory, bandwidthGBps, count);
+  }
+
+  /** For example {@code "NVIDIA GeForce RTX 4090 (24 GiB, 1008 GB/s)"}. */
+  @Override
+  public String toString() {
+    String share = gpuMemoryShare < 1 ? String.format(Locale.ROOT, ", GPU may use %.0f%%", gpuMemoryShare * 100) : "";
+    return String.format(Locale.ROOT, "%s (%s%s, %s GB/s)", name, memory, share, Checks.plain(bandwidthGBps));
+  }
+}

@@ -1,0 +1,55 @@
+package dev.headroom;
+
+import java.util.Locale;
+
+/**
+ * Where the memory goes: weights, KV cache and overhead, which sum to {@link #total()}.
+ *
+ * <p>Overhead is itself three parts, each zero when a method does not model it: {@code compute} (the runtime's
+ * scratch buffers for one batch), {@code output} (logits) and {@code runtime} (fixed costs such as the CUDA
+ * context, or the seed page's flat 0.3 GB).
+ *
+ * <pre>{@code
+ * MemoryEstimate m = Estimator.of(r1).method(EstimationMethod.SEED).quant(Q4_K_M).context(131072).vram();
+ * Bytes total = m.total();
+ * String text = m.toString();   // "5.0 GB = weights 0.90 GB + KV cache 3.76 GB + overhead 0.30 GB"
+ * }</pre>
+ *
+ * @param weights the model's tensors
+ * @param kvCache keys and values (and recurrent state) for the context
+ * @param compute compute (scratch) buffers
+ * @param output output (logits) buffer
+ * @param runtime fixed runtime costs
+ */
+public record MemoryEstimate(Bytes weights, Bytes kvCache, Bytes compute, Bytes output, Bytes runtime) {
+
+  /** Validates that no part is null and that the sum fits in a {@code long}. */
+  public MemoryEstimate {
+    Checks.requireNonNull(weights, "weights");
+    Checks.requireNonNull(kvCache, "kvCache");
+    Checks.requireNonNull(compute, "compute");
+    Checks.requireNonNull(output, "output");
+    Checks.requireNonNull(runtime, "runtime");
+    weights.plus(kvCache).plus(compute).plus(output).plus(runtime);
+  }
+
+  /** Compute + output + runtime. */
+  public Bytes overhead() {
+    return compute.plus(output).plus(runtime);
+  }
+
+  /** Weights + KV cache + overhead. */
+  public Bytes total() {
+    return weights.plus(kvCache).plus(overhead());
+  }
+
+  /**
+   * The breakdown in decimal GB, as the seed page writes it: the total to one decimal, the parts to two, for
+   * example {@code "5.0 GB = weights 0.90 GB + KV cache 3.76 GB + overhead 0.30 GB"}.
+   */
+  @Override
+  public String toString() {
+    return String.format(Locale.ROOT, "%s = weights %s + KV cache %s + overhead %s", total().format(ByteUnit.GB, 1),
+        weights.format(ByteUnit.GB, 2), kvCache.format(ByteUnit.GB, 2), overhead().format(ByteUnit.GB, 2));
+  }
+}

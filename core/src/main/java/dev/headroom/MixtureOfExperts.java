@@ -1,0 +1,36 @@
+package dev.headroom;
+
+/**
+ * The mixture-of-experts part of an architecture: every expert's weights are resident in memory, but each token
+ * reads only {@link #expertsPerToken()} routed experts plus the shared ones.
+ *
+ * <pre>{@code
+ * // Qwen3-30B-A3B: 128 experts, 8 per token, expert FFN 768, no shared expert
+ * MixtureOfExperts moe = new MixtureOfExperts(128, 8, 0, 768, 0, 0);
+ * }</pre>
+ *
+ * @param experts routed experts per MoE layer, at least 2
+ * @param expertsPerToken routed experts each token uses, 1 to {@code experts}
+ * @param sharedExperts always-active shared experts per MoE layer (DeepSeek, Qwen2-MoE), 0 or more
+ * @param expertFfnSize intermediate size of one routed expert
+ * @param sharedExpertFfnSize intermediate size of the shared experts together; 0 when there are none
+ * @param leadingDenseLayers leading layers that use a dense FFN instead of experts (DeepSeek's
+ *     {@code first_k_dense_replace}), 0 or more
+ */
+public record MixtureOfExperts(int experts, int expertsPerToken, int sharedExperts, int expertFfnSize,
+    int sharedExpertFfnSize, int leadingDenseLayers) {
+
+  /** Validates every component. */
+  public MixtureOfExperts {
+    Checks.requireInRange(experts, 2, 65_536, "experts", "");
+    Checks.requireInRange(expertsPerToken, 1, experts, "expertsPerToken", "");
+    Checks.requireInRange(sharedExperts, 0, 64, "sharedExperts", "");
+    Checks.requireInRange(expertFfnSize, 1, 1 << 20, "expertFfnSize", "");
+    if (sharedExperts == 0) {
+      Checks.requireInRange(sharedExpertFfnSize, 0, 0, "sharedExpertFfnSize (no shared experts)", "");
+    } else {
+      Checks.requireInRange(sharedExpertFfnSize, 1, 1 << 22, "sharedExpertFfnSize", "");
+    }
+    Checks.requireInRange(leadingDenseLayers, 0, 1024, "leadingDenseLayers", "");
+  }
+}

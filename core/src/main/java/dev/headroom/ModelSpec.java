@@ -1,0 +1,477 @@
+package dev.headroom;
+
+import java.time.LocalDate;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An open-weight model: its identity (id, name, publisher, licence, …), its parameter counts and the
+ * {@link Architecture} that memory depends on.
+ *
+ * <p>Parameter counts are given or derived. {@link #totalParameters()} is the exact count when a source gives it
+ * (Hugging Face safetensors metadata, a GGUF file); otherwise it is the sum of the tensor shapes llama.cpp writes
+ * for the architecture. {@link #activeParameters()} is what one token reads: the total for a dense model, the
+ * shared weights plus {@code expertsPerToken} routed experts for an MoE. {@link #nominalParameters()} is the
+ * marketed size ("1.5B"), which the seed page's naive formula multiplies by the bits per weight.
+ *
+ * <p>Instances are immutable and thread-safe; build them with {@link #builder(String)} or take them from the
+ * catalog. Equality covers every field.
+ *
+ * <pre>{@code
+ * ModelSpec r1 = ModelSpec.builder("deepseek-r1-distill-qwen-1.5b")
+ *     .name("DeepSeek R1 Distill Qwen 1.5B").publisher("DeepSeek").family("Qwen")
+ *     .arch("qwen2").huggingFaceArchitecture("Qwen2ForCausalLM")
+ *     .layers(28).hiddenSize(1536).heads(12, 2).headDim(128).ffnSize(8960)
+ *     .vocabSize(151936).tiedEmbeddings(false).contextLength(131072)
+ *     .nominalParameters(1_500_000_000L)
+ *     .build();
+ * long exact = r1.totalParameters();   // 1_777_088_000, derived from the tensor shapes
+ * }</pre>
+ */
+public final class ModelSpec {
+  private final String id;
+  private final String name;
+  private final @Nullable String publisher;
+  private final @Nullable String family;
+  private final @Nullable String license;
+  private final @Nullable LocalDate releaseDate;
+  private final @Nullable String huggingFaceRepo;
+  private final @Nullable String huggingFaceArchitecture;
+  private final Set<Tag> tags;
+  private final Architecture architecture;
+  private final long totalParameters;
+  private final long activeParameters;
+  private final long nominalParameters;
+  private final boolean parametersDerived;
+  private final boolean approximate;
+  private final ModelTables tables;
+
+  private ModelSpec(Builder b, Architecture architecture) {
+    this.id = b.id;
+    this.name = b.name == null ? b.id : b.name;
+    this.publisher = b.publisher;
+    this.family = b.family;
+    this.license = b.license;
+    this.releaseDate = b.releaseDate;
+    this.huggingFaceRepo = b.huggingFaceRepo;
+    this.huggingFaceArchitecture = b.huggingFaceArchitecture;
+    this.tags = Collections.unmodifiableSet(b.tags.isEmpty() ? EnumSet.noneOf(Tag.class) : EnumSet.copyOf(b.tags));
+    this.architecture = architecture;
+    this.tables = new ModelTables(architecture);
+    this.parametersDerived = b.totalParameters == 0;
+    this.totalParameters = parametersDerived ? tables.inventory().totalElements() : b.totalParameters;
+    this.activeParameters = b.activeParameters != 0 ? b.activeParameters
+        : totalParameters - tables.inventory().inactiveExpertElements();
+    this.nominalParameters = b.nominalParameters != 0 ? b.nominalParameters : totalParameters;
+    this.approximate = b.approximate;
+    if (activeParameters > totalParameters) {
+      throw new IllegalArgumentException("activeParameters must be at most totalParameters (" + totalParameters
+          + ") but was " + activeParameters);
+    }
+  }
+
+  /**
+   * Starts a builder.
+   *
+   * @param id a stable identifier such as {@code "llama-3.1-8b-instruct"}, not blank
+   */
+  public static Builder builder(String id) {
+    return new Builder(Checks.requireNonBlank(id, "id"));
+  }
+
+  /** A builder holding every field of this spec, to derive a changed copy. */
+  public Builder toBuilder() {
+    Builder b = new Builder(id);
+    b.name = name;
+    b.publisher = publisher;
+    b.family = family;
+    b.license = license;
+    b.releaseDate = releaseDate;
+    b.huggingFaceRepo = huggingFaceRepo;
+    b.huggingFaceArchitecture = huggingFaceArchitecture;
+    b.tags = EnumSet.noneOf(Tag.class);
+    b.tags.addAll(tags);
+    Architecture a = architecture;
+    b.arch = a.arch();
+    b.layers = a.layers();
+    b.hiddenSize = a.hiddenSize();
+    b.attentionHeads = a.attentionHeads();
+    b.kvHeads = a.kvHeads();
+    b.headDimK = a.headDimK();
+    b.headDimV = a.headDimV();
+    b.ffnSize = a.ffnSize();
+    b.vocabSize = a.vocabSize();
+    b.tiedEmbeddings = a.tiedEmbeddings();
+    b.contextLength = a.contextLength();
+    b.moe = a.moe();
+    b.mla = a.mla();
+    b.slidingWindow = a.slidingWindow();
+    b.recurrent = a.recurrent();
+    b.totalParameters = parametersDerived ? 0 : totalParameters;
+    b.activeParameters = activeParameters;
+    b.nominalParameters = nominalParameters;
+    b.approximate = approximate;
+    return b;
+  }
+
+  /** The stable identifier, for example {@code "deepseek-r1-distill-qwen-1.5b"}. */
+  public String id() {
+    return id;
+  }
+
+  /** The display name; the id when none was given. */
+  public String name() {
+    return name;
+  }
+
+  /** The publishing organisation, if known. */
+  public Optional<String> publisher() {
+    return Optional.ofNullable(publisher);
+  }
+
+  /** The family users know it by ("Qwen", "Llama"), if known. */
+  public Optional<String> family() {
+    return Optional.ofNullable(family);
+  }
+
+  /** The licence (SPDX id or name), if known. */
+  public Optional<String> license() {
+    return Optional.ofNullable(license);
+  }
+
+  /** The release date, if known. */
+  public Optional<LocalDate> releaseDate() {
+    return Optional.ofNullable(releaseDate);
+  }
+
+  /** The Hugging Face repository id, for example {@code "deepseek-ai/DeepSeek-R1-Distill-Qwen-1.5B"}. */
+  public Optional<String> huggingFaceRepo() {
+    return Optional.ofNullable(huggingFaceRepo);
+  }
+
+  /** The Hugging Face architecture class, for example {@code "Qwen2ForCausalLM"}. */
+  public Optional<String> huggingFaceArchitecture() {
+    return Optional.ofNullable(huggingFaceArchitecture);
+  }
+
+  /** The capability tags, unmodifiable. */
+  public Set<Tag> tags() {
+    return tags;
+  }
+
+  /** The architecture memory depends on. */
+  public Architecture architecture() {
+    return architecture;
+  }
+
+  /** The exact parameter count: given by a source, or derived from the architecture's tensor shapes. */
+  public long totalParameters() {
+    return totalParameters;
+  }
+
+  /** Parameters one token reads: the total for a dense model, shared plus routed-per-token for an MoE. */
+  public long activeParameters() {
+    return activeParameters;
+  }
+
+  /** The marketed size ("1.5B" is 1,500,000,000), used by the seed page's naive formula. */
+  public long nominalParameters() {
+    return nominalParameters;
+  }
+
+  /** Whether {@link #totalParameters()} was derived from the architecture rather than given. */
+  public boolean parametersDerived() {
+    return parametersDerived;
+  }
+
+  /** Whether the architecture was read from generic fields of an unknown model type and may be incomplete. */
+  public boolean isApproximate() {
+    return approximate;
+  }
+
+  /** Whether this is a mixture-of-experts model. */
+  public boolean isMoe() {
+    return architecture.moe() != null;
+  }
+
+  ModelTables tables() {
+    return tables;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof ModelSpec)) {
+      return false;
+    }
+    ModelSpec m = (ModelSpec) o;
+    return id.equals(m.id) && name.equals(m.name) && Objects.equals(publisher, m.publisher)
+        && Objects.equals(family, m.family) && Objects.equals(license, m.license)
+        && Objects.equals(releaseDate, m.releaseDate) && Objects.equals(huggingFaceRepo, m.huggingFaceRepo)
+        && Objects.equals(huggingFaceArchitecture, m.huggingFaceArchitecture) && tags.equals(m.tags)
+        && architecture.equals(m.architecture) && totalParameters == m.totalParameters
+        && activeParameters == m.activeParameters && nominalParameters == m.nominalParameters
+        && parametersDerived == m.parametersDerived && approximate == m.approximate;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(id, architecture, totalParameters);
+  }
+
+  /** For example {@code "ModelSpec{id=qwen3-8b, arch=qwen3, parameters=8190735360}"}. */
+  @Override
+  public String toString() {
+    return "ModelSpec{id=" + id + ", arch=" + architecture.arch() + ", parameters=" + totalParameters
+        + (isMoe() ? ", active=" + activeParameters : "") + (approximate ? ", approximate" : "") + "}";
+  }
+
+  /**
+   * Builds a {@link ModelSpec}. Setters validate at once and return this builder; the last call wins.
+   * {@link #build()} checks the fields together. Required: {@code layers}, {@code hiddenSize}, {@code heads},
+   * {@code vocabSize}, {@code contextLength}, and {@code ffnSize} unless the model is MoE. Defaults: architecture
+   * {@code "llama"}, head size {@code hiddenSize / attentionHeads}, untied embeddings.
+   */
+  public static final class Builder {
+    private final String id;
+    private @Nullable String name;
+    private @Nullable String publisher;
+    private @Nullable String family;
+    private @Nullable String license;
+    private @Nullable LocalDate releaseDate;
+    private @Nullable String huggingFaceRepo;
+    private @Nullable String huggingFaceArchitecture;
+    private EnumSet<Tag> tags = EnumSet.noneOf(Tag.class);
+    private String arch = "llama";
+    private int layers;
+    private int hiddenSize;
+    private int attentionHeads;
+    private int kvHeads;
+    private int headDimK;
+    private int headDimV;
+    private int ffnSize;
+    private int vocabSize;
+    private boolean tiedEmbeddings;
+    private int contextLength;
+    private @Nullable MixtureOfExperts moe;
+    private @Nullable LatentAttention mla;
+    private @Nullable SlidingWindow slidingWindow;
+    private @Nullable RecurrentLayers recurrent;
+    private long totalParameters;
+    private long activeParameters;
+    private long nominalParameters;
+    private boolean approximate;
+
+    private Builder(String id) {
+      this.id = id;
+    }
+
+    /** The display name. */
+    public Builder name(String name) {
+      this.name = Checks.requireNonBlank(name, "name");
+      return this;
+    }
+
+    /** The publishing organisation. */
+    public Builder publisher(String publisher) {
+      this.publisher = Checks.requireNonBlank(publisher, "publisher");
+      return this;
+    }
+
+    /** The family ("Qwen", "Llama"). */
+    public Builder family(String family) {
+      this.family = Checks.requireNonBlank(family, "family");
+      return this;
+    }
+
+    /** The licence (SPDX id or name). */
+    public Builder license(String license) {
+      this.license = Checks.requireNonBlank(license, "license");
+      return this;
+    }
+
+    /** The release date. */
+    public Builder releaseDate(LocalDate releaseDate) {
+      this.releaseDate = Checks.requireNonNull(releaseDate, "releaseDate");
+      return this;
+    }
+
+    /** The Hugging Face repository id ({@code owner/name}). */
+    public Builder huggingFaceRepo(String repo) {
+      Checks.requireNonBlank(repo, "repo");
+      if (repo.indexOf('/') <= 0 || repo.indexOf('/') == repo.length() - 1) {
+        throw new IllegalArgumentException("repo must look like 'owner/name' but was '" + repo + "'");
+      }
+      this.huggingFaceRepo = repo;
+      return this;
+    }
+
+    /** The Hugging Face architecture class ({@code config.json} {@code architectures[0]}). */
+    public Builder huggingFaceArchitecture(String className) {
+      this.huggingFaceArchitecture = Checks.requireNonBlank(className, "className");
+      return this;
+    }
+
+    /** The capability tags (replacing any set before). */
+    public Builder tags(Set<Tag> tags) {
+      Checks.requireNonNull(tags, "tags");
+      EnumSet<Tag> copy = EnumSet.noneOf(Tag.class);
+      for (Tag tag : tags) {
+        copy.add(Checks.requireNonNull(tag, "tag"));
+      }
+      this.tags = copy;
+      return this;
+    }
+
+    /** llama.cpp's architecture name ({@code general.architecture}); default {@code "llama"}. */
+    public Builder arch(String arch) {
+      this.arch = Checks.requireNonBlank(arch, "arch");
+      return this;
+    }
+
+    /** Transformer blocks, 1 to 4096. */
+    public Builder layers(int layers) {
+      this.layers = Checks.requireInRange(layers, 1, 4096, "layers", "");
+      return this;
+    }
+
+    /** Model width. */
+    public Builder hiddenSize(int hiddenSize) {
+      this.hiddenSize = Checks.requireInRange(hiddenSize, 1, 1 << 20, "hiddenSize", "");
+      return this;
+    }
+
+    /**
+     * Query heads and key/value heads ({@code kvHeads} divides {@code attentionHeads}; equal for multi-head
+     * attention, fewer for grouped-query attention).
+     */
+    public Builder heads(int attentionHeads, int kvHeads) {
+      this.attentionHeads = Checks.requireInRange(attentionHeads, 1, 1 << 14, "attentionHeads", "");
+      this.kvHeads = Checks.requireInRange(kvHeads, 1, attentionHeads, "kvHeads", "");
+      return this;
+    }
+
+    /** One head size for keys, queries and values (default {@code hiddenSize / attentionHeads}). */
+    public Builder headDim(int headDim) {
+      return headDims(headDim, headDim);
+    }
+
+    /** Key (and query) head size and value head size, when they differ. */
+    public Builder headDims(int headDimK, int headDimV) {
+      this.headDimK = Checks.requireInRange(headDimK, 1, 1 << 14, "headDimK", "");
+      this.headDimV = Checks.requireInRange(headDimV, 1, 1 << 14, "headDimV", "");
+      return this;
+    }
+
+    /** Intermediate size of the dense FFN (0 allowed only for an MoE without dense layers). */
+    public Builder ffnSize(int ffnSize) {
+      this.ffnSize = Checks.requireInRange(ffnSize, 0, 1 << 22, "ffnSize", "");
+      return this;
+    }
+
+    /** Vocabulary entries. */
+    public Builder vocabSize(int vocabSize) {
+      this.vocabSize = Checks.requireInRange(vocabSize, 1, 1 << 26, "vocabSize", "tokens");
+      return this;
+    }
+
+    /** Whether the output head reuses the token embeddings (default false). */
+    public Builder tiedEmbeddings(boolean tied) {
+      this.tiedEmbeddings = tied;
+      return this;
+    }
+
+    /** Trained context length in tokens. */
+    public Builder contextLength(int tokens) {
+      this.contextLength = Checks.requireInRange(tokens, 1, Estimator.MAX_CONTEXT, "contextLength", "tokens");
+      return this;
+    }
+
+    /** The mixture-of-experts part. */
+    public Builder moe(MixtureOfExperts moe) {
+      this.moe = Checks.requireNonNull(moe, "moe");
+      return this;
+    }
+
+    /** The latent-attention part. */
+    public Builder mla(LatentAttention mla) {
+      this.mla = Checks.requireNonNull(mla, "mla");
+      return this;
+    }
+
+    /** The sliding-window part. */
+    public Builder slidingWindow(SlidingWindow slidingWindow) {
+      this.slidingWindow = Checks.requireNonNull(slidingWindow, "slidingWindow");
+      return this;
+    }
+
+    /** The recurrent layers. */
+    public Builder recurrent(RecurrentLayers recurrent) {
+      this.recurrent = Checks.requireNonNull(recurrent, "recurrent");
+      return this;
+    }
+
+    /** The exact total parameter count from a source; when not set it is derived from the tensor shapes. */
+    public Builder totalParameters(long parameters) {
+      this.totalParameters = Checks.requireInRange(parameters, 1, 1L << 50, "totalParameters", "");
+      return this;
+    }
+
+    /** The active parameter count from a source; when not set it is derived. */
+    public Builder activeParameters(long parameters) {
+      this.activeParameters = Checks.requireInRange(parameters, 1, 1L << 50, "activeParameters", "");
+      return this;
+    }
+
+    /** The marketed size ("1.5B" is 1,500,000,000); defaults to the total. */
+    public Builder nominalParameters(long parameters) {
+      this.nominalParameters = Checks.requireInRange(parameters, 1, 1L << 50, "nominalParameters", "");
+      return this;
+    }
+
+    /** Marks the architecture as read from generic fields of an unknown model type. */
+    public Builder approximate(boolean approximate) {
+      this.approximate = approximate;
+      return this;
+    }
+
+    /**
+     * Builds the spec.
+     *
+     * @throws IllegalStateException naming the missing field when a required one was not set
+     * @throws IllegalArgumentException when the fields are inconsistent (for example a head count that does not
+     *     divide)
+     */
+    public ModelSpec build() {
+      requireSet(layers, "layers");
+      requireSet(hiddenSize, "hiddenSize");
+      requireSet(attentionHeads, "heads");
+      requireSet(vocabSize, "vocabSize");
+      requireSet(contextLength, "contextLength");
+      if (moe == null) {
+        requireSet(ffnSize, "ffnSize");
+      }
+      int k = headDimK != 0 ? headDimK : hiddenSize / attentionHeads;
+      int v = headDimV != 0 ? headDimV : k;
+      if (k == 0) {
+        throw new IllegalStateException("headDim must be set when hiddenSize (" + hiddenSize
+            + ") is smaller than attentionHeads (" + attentionHeads + ")");
+      }
+      Architecture a = new Architecture(arch, layers, hiddenSize, attentionHeads, kvHeads, k, v, ffnSize,
+          vocabSize, tiedEmbeddings, contextLength, moe, mla, slidingWindow, recurrent);
+      return new ModelSpec(this, a);
+    }
+
+    private void requireSet(int value, String field) {
+      if (value == 0) {
+        throw new IllegalStateException(field + " must be set for model '" + id + "'");
+      }
+    }
+  }
+}

@@ -1,0 +1,149 @@
+package dev.headroom;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+/**
+ * Figures derived once per model and then reused by every estimate: the tensor inventory, the tensor bytes of each
+ * llama.cpp file type, and the number of layers of each KV kind. Thread-safe: racing threads compute the same
+ * values.
+ */
+final class ModelTables {
+  /** GGUF aligns every tensor's data to 32 bytes ({@code GGUF_DEFAULT_ALIGNMENT}). */
+  static final long TENSOR_ALIGNMENT = 32;
+
+  private final Architecture architecture;
+  private final TensorInventory inventory;
+  private final AtomicLongArray ggufTensorBytes = new AtomicLongArray(LlamaFileType.values().length);
+  private final AtomicLongArray ggufActiveBytes = new AtomicLongArray(LlamaFileType.values().length);
+  private final int fullKvLayers;
+  private final int slidingKvLayers;
+  private final int recurrentLayers;
+  private final long linearElements;
+  private final long embeddingElements;
+  private final long smallElements;
+  private final long activeLinearElements;
+
+  ModelTables(Architecture architecture) {
+    this.architecture = architecture;
+    this.inventory = TensorInventory.of(architecture);
+    int full = 0;
+    int sliding = 0;
+    for (int layer = 0; layer < architecture.layers(); layer++) {
+      if (!architecture.hasKvCache(layer)) {
+        continue;
+      }
+      if (architecture.isSliding(layer)) {
+        sliding++;
+      } else {
+        full++;
+      }
+    }
+    this.fullKvLayers = full;
+    this.slidingKvLayers = sliding;
+    this.recurrentLayers = architecture.layers() - full - sliding;
+    long linear = 0;
+    long embedding = 0;
+    long small = 0;
+    for (TensorSpec t : inventory.tensors()) {
+      if (t.role().isLinear()) {
+        linear += t.elements();
+      } else if (t.role().quantizable) {
+        embedding += t.elements();
+      } else {
+        small += t.elements();
+      }
+    }
+    this.linearElements = linear;
+    this.embeddingElements = embedding;
+    this.smallElements = small;
+    this.activeLinearElements = linear - inventory.inactiveExpertElements();
+    for (int i = 0; i < ggufTensorBytes.length(); i++) {
+      ggufTensorBytes.set(i, -1);
+      ggufActiveBytes.set(i, -1);
+    }
+  }
+
+  TensorInventory inventory() {
+    return inventory;
+  }
+
+  int fullKvLayers() {
+    return fullKvLayers;
+  }
+
+  int slidingKvLayers() {
+    return slidingKvLayers;
+  }
+
+  int recurrentLayers() {
+    return recurrentLayers;
+  }
+
+  /** Bytes of all tensor data in a GGUF file of type {@code ft}, each tensor padded to 32 bytes. */
+  long ggufTensorBytes(LlamaFileType ft) {
+    long cached = ggufTensorBytes.get(ft.ordinal());
+    if (cached < 0) {
+      cached = sizeGguf(ft);
+    }
+    return cached;
+  }
+
+  /** Bytes of the tensor data one token reads in a GGUF file of type {@code ft}: all but the unused experts. */
+  long ggufActiveBytes(LlamaFileType ft) {
+    long cached = ggufActiveBytes.get(ft.ordinal());
+    if (cached < 0) {
+      sizeGguf(ft);
+      cached = ggufActiveBytes.get(ft.ordinal());
+    }
+    return cached;
+  }
+
+  private long sizeGguf(LlamaFileType ft) {
+    List<TensorSpec> tensors = inventory.tensors();
+    GgmlType[] types = QuantizationRules.assign(tensors, architecture, ft);
+    long total = 0;
+    long inactive = 0;
+    MixtureOfExperts moe = architecture.moe();
+    for (int i = 0; i < types.length; i++) {
+      TensorSpec t = tensors.get(i);
+      long bytes = tensorBytes(t, types[i]);
+      total = Math.addExact(total, padded(bytes));
+      if (t.routedExperts() && moe != null) {
+        inactive += bytes / moe.experts() * (moe.experts() - moe.expertsPerToken());
+      }
+    }
+    ggufActiveBytes.set(ft.ordinal(), total - inactive);
+    ggufTensorBytes.set(ft.ordinal(), total);
+    return total;
+  }
+
+  /** The ggml type of every tensor in a GGUF file of type {@code ft}, in inventory order. */
+  GgmlType[] ggufTensorTypes(LlamaFileType ft) {
+    return QuantizationRules.assign(inventory.tensors(), architecture, ft);
+  }
+
+  /**
+   * Bytes of a non-GGUF checkpoint: linear layers at {@code bits} per weight, embeddings and output head at 16 bits
+   * (or {@code bits} when the format quantizes them), norms, biases and routers at 16 bits.
+   */
+  long otherFormatBytes(double bits, boolean quantizesEmbeddings) {
+    double embeddingBits = quantizesEmbeddings ? bits : 16;
+    return (long) Math.ceil(linearElements * bits / 8 + embeddingElements * embeddingBits / 8 + smallElements * 2.0);
+  }
+
+  /** Like {@link #otherFormatBytes}, counting only the routed experts one token uses. */
+  long otherFormatActiveBytes(double bits, boolean quantizesEmbeddings) {
+    double embeddingBits = quantizesEmbeddings ? bits : 16;
+    return (long) Math.ceil(activeLinearElements * bits / 8 + embeddingElements * embeddingBits / 8
+        + smallElements * 2.0);
+  }
+
+  static long tensorBytes(TensorSpec t, GgmlType type) {
+    return Math.multiplyExact(t.rows(), type.bytesFor(t.ne0()));
+  }
+
+  static long padded(long bytes) {
+    return (bytes + TENSOR_ALIGNMENT - 1) / TENSOR_ALIGNMENT * TENSOR_ALIGNMENT;
+  }
+}

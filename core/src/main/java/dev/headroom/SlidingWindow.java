@@ -1,0 +1,34 @@
+package dev.headroom;
+
+/**
+ * Sliding-window attention: some layers attend only to the last {@link #window()} tokens, so their KV cache stops
+ * growing there.
+ *
+ * <p>{@link #pattern()} follows llama.cpp: with pattern {@code n ≥ 2}, in every group of {@code n} layers the
+ * first {@code n − 1} slide and the last attends to the full context (Gemma 2 and gpt-oss: 2, Gemma 3: 6); with
+ * pattern 0 every layer slides (Mistral 7B v0.1).
+ *
+ * <pre>{@code
+ * SlidingWindow gemma3 = new SlidingWindow(1024, 6);
+ * boolean local = gemma3.isSliding(0);    // true
+ * boolean global = gemma3.isSliding(5);   // false
+ * }</pre>
+ *
+ * @param window tokens each sliding layer attends to, at least 1
+ * @param pattern 0 (every layer slides) or 2 and more
+ */
+public record SlidingWindow(int window, int pattern) {
+
+  /** Validates every component. */
+  public SlidingWindow {
+    Checks.requireInRange(window, 1, 1 << 24, "window", "tokens");
+    if (pattern == 1 || pattern < 0 || pattern > 1024) {
+      throw new IllegalArgumentException("pattern must be 0 (every layer slides) or in [2, 1024] but was " + pattern);
+    }
+  }
+
+  /** Whether layer {@code layer} (0-based) uses the sliding window. */
+  public boolean isSliding(int layer) {
+    return pattern == 0 || layer % pattern < pattern - 1;
+  }
+}

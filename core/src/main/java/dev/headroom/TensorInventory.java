@@ -1,0 +1,226 @@
+package dev.headroom;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The tensors llama.cpp's converter writes for an architecture ({@code convert_hf_to_gguf.py} and
+ * {@code src/llama-model.cpp}), with GGUF names and shapes in ggml order. Norms, biases and routers are included:
+ * they are small but not free. Architectures not listed get a llama-like layout.
+ */
+final class TensorInventory {
+  private final List<TensorSpec> tensors;
+  private final long totalElements;
+  private final long inactiveExpertElements;
+
+  private TensorInventory(List<TensorSpec> tensors, long inactiveExpertElements) {
+    this.tensors = Collections.unmodifiableList(tensors);
+    long total = 0;
+    for (TensorSpec t : tensors) {
+      total = Math.addExact(total, t.elements());
+    }
+    this.totalElements = total;
+    this.inactiveExpertElements = inactiveExpertElements;
+  }
+
+  List<TensorSpec> tensors() {
+    return tensors;
+  }
+
+  /** Sum of every tensor's elements: the parameter count as a GGUF file has it. */
+  long totalElements() {
+    return totalElements;
+  }
+
+  /** Elements of the routed experts a token does not use: total minus active. */
+  long inactiveExpertElements() {
+    return inactiveExpertElements;
+  }
+
+  static TensorInventory of(Architecture a) {
+    return new Layout(a).build();
+  }
+
+  /** Builds the list for one architecture; a fresh instance per call. */
+  private static final class Layout {
+    private final Architecture a;
+    private final String arch;
+    private final List<TensorSpec> out = new ArrayList<>();
+    private long inactive;
+
+    Layout(Architecture a) {
+      this.a = a;
+      this.arch = a.arch().toLowerCase(Locale.ROOT);
+    }
+
+    TensorInventory build() {
+      long h = a.hiddenSize();
+      add("token_embd.weight", TensorRole.TOKEN_EMBEDDING, -1, h, a.vocabSize(), 1);
+      for (int layer = 0; layer < a.layers(); layer++) {
+        block(layer);
+      }
+      add("output_norm.weight", TensorRole.SMALL, -1, h, 1, 1);
+      if (!a.tiedEmbeddings()) {
+        add("output.weight", TensorRole.OUTPUT, -1, h, a.vocabSize(), 1);
+      }
+      return new TensorInventory(out, inactive);
+    }
+
+    private void block(int layer) {
+      long h = a.hiddenSize();
+      String p = "blk." + layer + ".";
+      if (!is("olmo2")) {
+        add(p + "attn_norm.weight", TensorRole.SMALL, layer, h, 1, 1);
+      }
+      if (is("falcon")) {
+        add(p + "attn_norm.bias", TensorRole.SMALL, layer, h, 1, 1);
+      }
+      if (a.hasKvCache(layer)) {
+        attention(p, layer);
+      } else {
+        recurrentMixer(p, layer);
+      }
+      if (is("gemma2", "gemma3", "olmo2")) {
+        add(p + "post_attention_norm.weight", TensorRole.SMALL, layer, h, 1, 1);
+      }
+      if (is("gpt-oss")) {
+        add(p + "post_attention_norm.weight", TensorRole.SMALL, layer, h, 1, 1);
+      } else if (!is("command-r", "cohere2", "falcon", "olmo2")) {
+        add(p + "ffn_norm.weight", TensorRole.SMALL, layer, h, 1, 1);
+      }
+      if (a.isMoeLayer(layer)) {
+        experts(p, layer);
+      } else {
+        denseFfn(p, layer, a.ffnSize());
+      }
+      if (is("gemma2", "gemma3", "olmo2")) {
+        add(p + "post_ffw_norm.weight", TensorRole.SMALL, layer, h, 1, 1);
+      }
+    }
+
+    private void attention(String p, int layer) {
+      long h = a.hiddenSize();
+      long q = (long) a.attentionHeads() * a.headDimK();
+      long k = (long) a.kvHeads() * a.headDimK();
+      long v = (long) a.kvHeads() * a.headDimV();
+      long o = (long) a.attentionHeads() * a.headDimV();
+      LatentAttention mla = a.mla();
+      if (mla != null) {
+        long qHead = (long) mla.nopeHeadDim() + mla.ropeHeadDim();
+        if (mla.qLoraRank() > 0) {
+          add(p + "attn_q_a.weight", TensorRole.ATTN_LATENT, layer, h, mla.qLoraRank(), 1);
+          add(p + "attn_q_a_norm.weight", TensorRole.SMALL, layer, mla.qLoraRank(), 1, 1);
+          add(p + "attn_q_b.weight", TensorRole.ATTN_LATENT, layer, mla.qLoraRank(), a.attentionHeads() * qHead, 1);
+        } else {
+          add(p + "attn_q.weight", TensorRole.ATTN_Q, layer, h, a.attentionHeads() * qHead, 1);
+        }
+        add(p + "attn_kv_a_mqa.weight", TensorRole.ATTN_LATENT, layer, h, mla.cachedElementsPerToken(), 1);
+        add(p + "attn_kv_a_norm.weight", TensorRole.SMALL, layer, mla.kvLoraRank(), 1, 1);
+        add(p + "attn_kv_b.weight", TensorRole.ATTN_KV_B, layer, mla.kvLoraRank(),
+            (long) a.attentionHeads() * (mla.nopeHeadDim() + mla.vHeadDim()), 1);
+        add(p + "attn_output.weight", TensorRole.ATTN_OUTPUT, layer, (long) a.attentionHeads() * mla.vHeadDim(), h, 1);
+        return;
+      }
+      if (is("phi3", "falcon")) {
+        add(p + "attn_qkv.weight", TensorRole.ATTN_QKV, layer, h, q + k + v, 1);
+      } else {
+        add(p + "attn_q.weight", TensorRole.ATTN_Q, layer, h, q, 1);
+        add(p + "attn_k.weight", TensorRole.ATTN_K, layer, h, k, 1);
+        add(p + "attn_v.weight", TensorRole.ATTN_V, layer, h, v, 1);
+      }
+      if (is("qwen2", "qwen2moe", "qwen2vl", "gpt-oss")) {
+        add(p + "attn_q.bias", TensorRole.SMALL, layer, q, 1, 1);
+        add(p + "attn_k.bias", TensorRole.SMALL, layer, k, 1, 1);
+        add(p + "attn_v.bias", TensorRole.SMALL, layer, v, 1, 1);
+      }
+      if (is("qwen3", "qwen3moe", "gemma3", "qwen3next")) {
+        add(p + "attn_q_norm.weight", TensorRole.SMALL, layer, a.headDimK(), 1, 1);
+        add(p + "attn_k_norm.weight", TensorRole.SMALL, layer, a.headDimK(), 1, 1);
+      } else if (is("olmo2")) {
+        add(p + "attn_q_norm.weight", TensorRole.SMALL, layer, q, 1, 1);
+        add(p + "attn_k_norm.weight", TensorRole.SMALL, layer, k, 1, 1);
+      }
+      add(p + "attn_output.weight", TensorRole.ATTN_OUTPUT, layer, o, h, 1);
+      if (is("gpt-oss")) {
+        add(p + "attn_output.bias", TensorRole.SMALL, layer, h, 1, 1);
+        add(p + "attn_sinks.weight", TensorRole.SMALL, layer, a.attentionHeads(), 1, 1);
+      }
+    }
+
+    /**
+     * A recurrent / linear-attention mixer. Its exact layout differs per family (Mamba, RWKV, Gated DeltaNet);
+     * without one, the attention projections are a close stand-in for the weights and the state is counted in
+     * the KV cache.
+     */
+    private void recurrentMixer(String p, int layer) {
+      long h = a.hiddenSize();
+      long q = (long) a.attentionHeads() * a.headDimK();
+      add(p + "ssm_in.weight", TensorRole.ATTN_QKV, layer, h, 2 * q + 2L * a.kvHeads() * a.headDimK(), 1);
+      add(p + "ssm_out.weight", TensorRole.ATTN_OUTPUT, layer, q, h, 1);
+    }
+
+    private void denseFfn(String p, int layer, long ffn) {
+      long h = a.hiddenSize();
+      if (is("phi3")) {
+        add(p + "ffn_up.weight", TensorRole.FFN_UP, layer, h, 2 * ffn, 1);
+      } else if (is("falcon")) {
+        add(p + "ffn_up.weight", TensorRole.FFN_UP, layer, h, ffn, 1);
+      } else {
+        add(p + "ffn_gate.weight", TensorRole.FFN_GATE, layer, h, ffn, 1);
+        add(p + "ffn_up.weight", TensorRole.FFN_UP, layer, h, ffn, 1);
+      }
+      add(p + "ffn_down.weight", TensorRole.FFN_DOWN, layer, ffn, h, 1);
+    }
+
+    private void experts(String p, int layer) {
+      MixtureOfExperts moe = a.moe();
+      long h = a.hiddenSize();
+      long e = moe.experts();
+      long fe = moe.expertFfnSize();
+      add(p + "ffn_gate_inp.weight", TensorRole.SMALL, layer, h, e, 1);
+      if (is("gpt-oss")) {
+        add(p + "ffn_gate_inp.bias", TensorRole.SMALL, layer, e, 1, 1);
+      }
+      addExperts(p + "ffn_gate_exps.weight", TensorRole.FFN_GATE, layer, h, fe, e);
+      addExperts(p + "ffn_up_exps.weight", TensorRole.FFN_UP, layer, h, fe, e);
+      addExperts(p + "ffn_down_exps.weight", TensorRole.FFN_DOWN, layer, fe, h, e);
+      if (is("gpt-oss")) {
+        addExperts(p + "ffn_gate_exps.bias", TensorRole.SMALL, layer, fe, e, 1);
+        addExperts(p + "ffn_up_exps.bias", TensorRole.SMALL, layer, fe, e, 1);
+        addExperts(p + "ffn_down_exps.bias", TensorRole.SMALL, layer, h, e, 1);
+      }
+      if (moe.sharedExperts() > 0) {
+        long fs = moe.sharedExpertFfnSize();
+        if (is("qwen2moe")) {
+          add(p + "ffn_gate_inp_shexp.weight", TensorRole.SMALL, layer, h, 1, 1);
+        }
+        add(p + "ffn_gate_shexp.weight", TensorRole.FFN_GATE, layer, h, fs, 1);
+        add(p + "ffn_up_shexp.weight", TensorRole.FFN_UP, layer, h, fs, 1);
+        add(p + "ffn_down_shexp.weight", TensorRole.FFN_DOWN, layer, fs, h, 1);
+      }
+    }
+
+    private void addExperts(String name, TensorRole role, int layer, long ne0, long ne1, long experts) {
+      TensorSpec t = new TensorSpec(name, role, layer, ne0, ne1, experts, true);
+      out.add(t);
+      MixtureOfExperts moe = a.moe();
+      long perExpert = t.elements() / moe.experts();
+      inactive += perExpert * (moe.experts() - moe.expertsPerToken());
+    }
+
+    private void add(String name, TensorRole role, int layer, long ne0, long ne1, long ne2) {
+      out.add(new TensorSpec(name, role, layer, ne0, ne1, ne2, false));
+    }
+
+    private boolean is(String... names) {
+      for (String n : names) {
+        if (arch.equals(n)) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+}

@@ -1,0 +1,135 @@
+package dev.headroom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.DoubleRange;
+import net.jqwik.api.constraints.IntRange;
+
+final class EstimatorProperties {
+  /** llama.cpp's k-quant ladder, smallest first; each step adds bits to some tensors and removes them from none. */
+  private static final List<Quantization> K_QUANT_LADDER = List.of(Quantization.Q2_K, Quantization.Q3_K_S,
+      Quantization.Q3_K_M, Quantization.Q3_K_L, Quantization.Q4_K_S, Quantization.Q4_K_M, Quantization.Q5_K_S,
+      Quantization.Q5_K_M, Quantization.Q6_K, Quantization.Q8_0, Quantization.F16, Quantization.F32);
+
+  @Provide
+  Arbitrary<ModelSpec> models() {
+    return Models.models();
+  }
+
+  @Provide
+  Arbitrary<Integer> contexts() {
+    return Models.contexts();
+  }
+
+  @Provide
+  Arbitrary<EstimationMethod> methods() {
+    return Arbitraries.of(EstimationMethod.values());
+  }
+
+  @Provide
+  Arbitrary<Quantization> quantizations() {
+    return Arbitraries.of(Quantization.values());
+  }
+
+  @Property
+  void moreContextNeverNeedsLessMemory(@ForAll("models") ModelSpec model, @ForAll("contexts") int a,
+      @ForAll("contexts") int b, @ForAll("methods") EstimationMethod method) {
+    Estimator e = Estimator.of(model).method(method);
+    Bytes shorter = e.context(Math.min(a, b)).vram().total();
+    Bytes longer = e.context(Math.max(a, b)).vram().total();
+    assertThat(longer).isGreaterThanOrEqualTo(shorter);
+  }
+
+  @Property
+  void moreParallelSequencesNeverNeedLessMemory(@ForAll("models") ModelSpec model,
+      @ForAll @IntRange(min = 1, max = 64) int sequences) {
+    Estimator e = Estimator.of(model);
+    assertThat(e.parallel(sequences + 1).vram().total()).isGreaterThanOrEqualTo(e.parallel(sequences).vram().total());
+  }
+
+  @Property
+  void fewerBitsNeverNeedMoreWeightMemory(@ForAll("models") ModelSpec model,
+      @ForAll @DoubleRange(min = 1, max = 32) double a, @ForAll @DoubleRange(min = 1, max = 32) double b,
+      @ForAll("methods") EstimationMethod method) {
+    Estimator e = Estimator.of(model).method(method);
+    Bytes fewer = e.quant(Quantization.ofBitsPerWeight(Math.min(a, b))).weights();
+    Bytes more = e.quant(Quantization.ofBitsPerWeight(Math.max(a, b))).weights();
+    assertThat(fewer).isLessThanOrEqualTo(more);
+  }
+
+  /**
+   * LLM-shaped models: at least 16 layers, an FFN at least as wide as the model, and every row holding whole
+   * 256-element super-blocks so that no tensor falls back to another type.
+   */
+  @Provide
+  Arbitrary<ModelSpec> llmShapedModels() {
+    return Models.models().filter(m -> {
+      Architecture a = m.architecture();
+      return a.layers() >= 16 && a.ffnSize() >= a.hiddenSize() && a.hiddenSize() % 256 == 0
+          && a.ffnSize() % 256 == 0 && (long) a.attentionHeads() * a.headDimV() % 256 == 0;
+    });
+  }
+
+  /**
+   * The ladder holds for LLM-shaped models only, as in llama.cpp itself: with fallbacks a Q4_K_M row can become
+   * Q5_0/Q8_0 and outgrow Q5_K_S, and a 3-layer model gets more Q5_K from Q4_K_S ("first 4 attn_v") than Q6_K
+   * from Q4_K_M ("half the layers").
+   */
+  @Property
+  void kQuantLadderNeverNeedsLessWeightMemoryForLlmShapedModels(
+      @ForAll("llmShapedModels") ModelSpec model) {
+    long previous = 0;
+    for (Quantization q : K_QUANT_LADDER) {
+      long bytes = Estimator.of(model).quant(q).weights().bytes();
+      assertThat(bytes).as("%s on %s", q, model).isGreaterThanOrEqualTo(previous);
+      previous = bytes;
+    }
+  }
+
+  @Property
+  void breakdownSumsToTotal(@ForAll("models") ModelSpec model, @ForAll("contexts") int context,
+      @ForAll("quantizations") Quantization quant, @ForAll("methods") EstimationMethod method) {
+    MemoryEstimate m = Estimator.of(model).quant(quant).context(context).method(method).vram();
+    assertThat(m.total().bytes()).isEqualTo(m.weights().bytes() + m.kvCache().bytes() + m.compute().bytes()
+        + m.output().bytes() + m.runtime().bytes());
+  }
+
+  @Property
+  void decodeSpeedIsLinearInBandwidth(@ForAll("models") ModelSpec model, @ForAll("methods") EstimationMethod method,
+      @ForAll @DoubleRange(min = 10, max = 10_000) double bandwidth, @ForAll @IntRange(min = 2, max = 8) int factor) {
+    Estimator e = Estimator.of(model).method(method);
+    double slow = e.decode(gpu(bandwidth)).tokensPerSecond();
+    double fast = e.decode(gpu(bandwidth * factor)).tokensPerSecond();
+    assertThat(fast).isCloseTo(slow * factor, within(slow * factor * 1e-9));
+  }
+
+  @Property
+  void longerContextNeverSpeedsDecode(@ForAll("models") ModelSpec model, @ForAll("contexts") int a,
+      @ForAll("contexts") int b) {
+    Estimator e = Estimator.of(model);
+    double shortContext = e.context(Math.min(a, b)).decode(gpu(1000)).tokensPerSecond();
+    double longContext = e.context(Math.max(a, b)).decode(gpu(1000)).tokensPerSecond();
+    assertThat(longContext).isLessThanOrEqualTo(shortContext);
+  }
+
+  @Property
+  void quantizationParseInvertsToString(@ForAll("quantizations") Quantization quant) {
+    assertThat(Quantization.parse(quant.toString())).isEqualTo(quant);
+  }
+
+  @Property
+  void activeParametersNeverExceedTotal(@ForAll("models") ModelSpec model) {
+    assertThat(model.activeParameters()).isBetween(1L, model.totalParameters());
+  }
+
+  private static Hardware gpu(double bandwidth) {
+    return Hardware.gpu("test", Vendor.NVIDIA, Bytes.ofGibibytes(80), bandwidth);
+  }
+}

@@ -1,0 +1,214 @@
+package dev.headroom;
+
+import static dev.headroom.Quantization.Q4_K_M;
+import static dev.headroom.Quantization.Q8_0;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+final class EstimatorTest {
+  private static final ModelSpec R1 = TestModels.r1DistillQwen15b();
+  private static final Hardware RTX_4090 =
+      Hardware.gpu("NVIDIA GeForce RTX 4090", Vendor.NVIDIA, Bytes.ofGibibytes(24), 1008);
+
+  @Nested
+  final class Configuration {
+    @Test
+    void defaults_areDocumented() {
+      Estimator e = Estimator.of(R1);
+      assertThat(e.quant()).isSameAs(Q4_K_M);
+      assertThat(e.context()).isEqualTo(2048);
+      assertThat(e.parallel()).isEqualTo(1);
+      assertThat(e.kvType()).isEqualTo(KvCacheType.F16);
+      assertThat(e.method()).isEqualTo(EstimationMethod.EXACT);
+      assertThat(e.model()).isSameAs(R1);
+    }
+
+    @Test
+    void everyCall_returnsACopy_andLeavesTheReceiverUnaffected() {
+      Estimator base = Estimator.of(R1);
+      Estimator changed = base.quant(Q8_0).context(4096).parallel(2).kvType(KvCacheType.Q8_0);
+      assertThat(base.quant()).isSameAs(Q4_K_M);
+      assertThat(base.context()).isEqualTo(2048);
+      assertThat(changed.context()).isEqualTo(4096);
+      assertThat(changed.parallel()).isEqualTo(2);
+      assertThat(changed).hasToString(
+          "Estimator{model=deepseek-r1-distill-qwen-1.5b, quant=Q8_0, context=4096, parallel=2, kv=q8_0, method=EXACT}");
+    }
+
+    @Test
+    void badArguments_nameTheValueAndTheAllowedRange() {
+      Estimator e = Estimator.of(R1);
+      assertThatThrownBy(() -> e.context(-1)).isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("context must be in [1, 16777216] tokens but was -1");
+      assertThatThrownBy(() -> e.context(Estimator.MAX_CONTEXT + 1)).isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("16777217");
+      assertThatThrownBy(() -> e.parallel(0)).isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("parallel must be in [1, 4096] sequences but was 0");
+      assertThatThrownBy(() -> e.efficiency(Double.NaN)).isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("efficiency").hasMessageContaining("NaN");
+      assertThatThrownBy(() -> e.efficiency(1.5)).isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("(0, 1]");
+      assertThatThrownBy(() -> e.verdictThresholds(0.9, 0.5)).isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("well");
+      assertThatThrownBy(() -> e.quant(null)).isInstanceOf(NullPointerException.class).hasMessageContaining("quant");
+      assertThatThrownBy(() -> Estimator.of(null)).isInstanceOf(NullPointerException.class)
+          .hasMessageContaining("model");
+      assertThatThrownBy(() -> e.fit(null)).isInstanceOf(NullPointerException.class)
+          .hasMessageContaining("hardware");
+    }
+  }
+
+  @Nested
+  final class Weights {
+    /** llama.cpp's CPU model buffer for the Q8_0 GGUF, measured: 1,888,581,632 bytes (llamacpp-buffers.csv). */
+    @Test
+    void exact_q8_0_equalsLlamaCppsModelBuffer() {
+      assertThat(Estimator.of(R1).quant(Q8_0).weights().bytes()).isEqualTo(1_888_581_632L);
+    }
+
+    /** The published Q4_K_M file is 1,117,320,576 bytes; the seed's naive 0.90 GB is 19 % low, exact is within 5 %. */
+    @Test
+    void exact_q4KM_fileIsWithinFivePercentOfThePublishedFile() {
+      long published = 1_117_320_576L;
+      long predicted = Estimator.of(R1).fileSize().bytes();
+      assertThat((double) predicted).isCloseTo(published, within(published * 0.05));
+      long naive = Estimator.of(R1).method(EstimationMethod.SEED).fileSize().bytes();
+      assertThat(Math.abs(naive - published)).isGreaterThan(Math.abs(predicted - published));
+    }
+
+    /**
+     * Llama-3.1-8B: 6,979,321,856 linear weights, 2 × 525,336,576 embedding and head weights, 65 norms of 4,096.
+     * AWQ 4-bit g128 keeps embeddings and head at 16 bits (the hugging-quants AWQ-INT4 checkpoint is 5.73 GB);
+     * MLX 4-bit quantizes them too. An F16 GGUF keeps the norms at F32.
+     */
+    @Test
+    void otherFormats_keepEmbeddingsAt16Bits_exceptMlx() {
+      ModelSpec m = TestModels.llama31_8b();
+      long linear = 6_979_321_856L;
+      long embeddings = 2L * 128256 * 4096;
+      long norms = 65L * 4096;
+      assertThat(linear + embeddings + norms).isEqualTo(m.totalParameters());
+      assertThat(Estimator.of(m).quant(Quantization.F16).weights().bytes()).isEqualTo(2 * (linear + embeddings)
+          + 4 * norms);
+      assertThat(Estimator.of(m).quant(Quantization.AWQ_INT4).weights().bytes())
+          .isEqualTo((long) Math.ceil(linear * (4 + 20.0 / 128) / 8 + embeddings * 2 + norms * 2));
+      assertThat(Estimator.of(m).quant(Quantization.MLX_4BIT).weights().bytes())
+          .isEqualTo((long) Math.ceil((linear + embeddings) * 4.5 / 8 + norms * 2));
+    }
+  }
+
+  @Nested
+  final class KvCache {
+    /** Llama-3.1-8B, 8,192 tokens, fp16: 32 layers × 8 KV heads × 128 × 2 (K, V) × 2 bytes × 8,192 = 1 GiB. */
+    @Test
+    void groupedQueryAttention_usesKvHeads() {
+      assertThat(Estimator.of(TestModels.llama31_8b()).context(8192).kvCache()).isEqualTo(Bytes.ofGibibytes(1));
+    }
+
+    /**
+     * gemma-2-2b, 4,096 tokens: 26 layers × 4 KV heads × 256 × 2 × 2 bytes × 4,096 = 436,207,616 bytes, which is
+     * llama.cpp's measured K + V (218,103,808 each, llamacpp-buffers-archs.csv); at 8,192 tokens the 13 sliding
+     * layers stay at the 4,096-token window: 13 × 4,096 × 8,192 + 13 × 4,096 × 4,096 = 654,311,424.
+     */
+    @Test
+    void slidingWindowLayers_keepOnlyTheWindow() {
+      ModelSpec gemma = TestModels.gemma2_2b();
+      assertThat(Estimator.of(gemma).context(4096).kvCache().bytes()).isEqualTo(2L * 218_103_808);
+      assertThat(Estimator.of(gemma).context(8192).kvCache().bytes()).isEqualTo(654_311_424L);
+      assertThat(Estimator.of(gemma).context(8192).method(EstimationMethod.SEED).kvCache().bytes())
+          .isEqualTo(26L * 8192 * 4096);
+    }
+
+    /** DeepSeek-V3 caches the 512-element latent plus the 64-element rotary key per token and layer. */
+    @Test
+    void latentAttention_cachesTheCompressedLatent() {
+      long perTokenLayer = (576 + 512) * 2L;
+      assertThat(Estimator.of(TestModels.deepseekV3()).context(4096).kvCache().bytes())
+          .isEqualTo(61 * 4096 * perTokenLayer);
+    }
+
+    /** q8_0 rows: 256 elements = 8 blocks of 34 bytes; llama.cpp measured K = 15,597,568 bytes at 2,048 tokens. */
+    @Test
+    void quantizedCache_usesBlockSizes() {
+      long k = 28L * 2048 * 272;
+      assertThat(k).isEqualTo(15_597_568L);
+      assertThat(Estimator.of(R1).kvType(KvCacheType.Q8_0).kvCache().bytes()).isEqualTo(2 * k);
+      assertThat(Estimator.of(R1).kvType(KvCacheType.Q4_0).kvCache().bytes()).isEqualTo(2 * 28L * 2048 * 144);
+    }
+
+    /** Qwen3-Next-80B-A3B: 48 layers, only every 4th has a KV cache; the 36 others keep a fixed state. */
+    @Test
+    void recurrentLayers_haveNoKvCache_butKeepTheirState() {
+      ModelSpec next = ModelSpec.builder("qwen3-next-80b-a3b").arch("qwen3next").layers(48).hiddenSize(2048)
+          .heads(16, 2).headDim(256).ffnSize(5120).vocabSize(151936).contextLength(262144)
+          .moe(new MixtureOfExperts(512, 10, 1, 512, 512, 0)).recurrent(new RecurrentLayers(4, 1000)).build();
+      long kv = 12L * 4096 * (2 * 256 * 2 * 2);
+      assertThat(Estimator.of(next).context(4096).kvCache().bytes()).isEqualTo(kv + 36 * 1000L);
+      assertThat(Estimator.of(next).context(4096).parallel(2).kvCache().bytes()).isEqualTo(2 * (kv + 36 * 1000L));
+    }
+
+    @Test
+    void parallelSequences_eachHoldTheirContext() {
+      assertThat(Estimator.of(R1).parallel(4).kvCache()).isEqualTo(Estimator.of(R1).context(8192).kvCache());
+    }
+  }
+
+  @Nested
+  final class FitAndSpeed {
+    @Test
+    void vram_breakdownSumsToTheTotal() {
+      MemoryEstimate m = Estimator.of(R1).context(32768).vram();
+      assertThat(m.weights().plus(m.kvCache()).plus(m.overhead())).isEqualTo(m.total());
+      assertThat(m.runtime()).isEqualTo(Estimator.SEED_OVERHEAD);
+      assertThat(Estimator.of(R1).overhead(Bytes.ofMebibytes(500)).vram().overhead()).isEqualTo(Bytes.ofMebibytes(500));
+    }
+
+    @Test
+    void fit_tiersByShareOfUsableMemory() {
+      Estimator e = Estimator.of(R1);
+      long total = e.vram().total().bytes();
+      assertThat(e.fit(gpuWith(total * 2)).verdict()).isEqualTo(Verdict.RUNS_GREAT);
+      assertThat(e.fit(gpuWith(total * 100 / 80)).verdict()).isEqualTo(Verdict.RUNS_WELL);
+      assertThat(e.fit(gpuWith(total * 100 / 95)).verdict()).isEqualTo(Verdict.TIGHT);
+      assertThat(e.fit(gpuWith(total)).verdict()).isEqualTo(Verdict.TIGHT);
+      Fit none = e.fit(gpuWith(total - 1));
+      assertThat(none.verdict()).isEqualTo(Verdict.WONT_FIT);
+      assertThat(none.headroomBytes()).isEqualTo(-1);
+      assertThat(e.verdictThresholds(0.4, 0.5).fit(gpuWith(total * 100 / 60)).verdict()).isEqualTo(Verdict.TIGHT);
+    }
+
+    @Test
+    void fit_onUnifiedMemory_usesTheGpuShare() {
+      Hardware mac = Hardware.unified("Apple M2 8GB", Vendor.APPLE, Bytes.ofGibibytes(8), 100, 0.5);
+      Fit fit = Estimator.of(TestModels.llama31_8b()).quant(Q4_K_M).fit(mac);
+      assertThat(fit.usableMemory()).isEqualTo(Bytes.ofGibibytes(4));
+      assertThat(fit.verdict()).isEqualTo(Verdict.WONT_FIT);
+      Fit whole = Estimator.of(TestModels.llama31_8b()).fit(mac.withGpuMemoryShare(1.0));
+      assertThat(whole.verdict().fits()).isTrue();
+      assertThat(whole.usedShare()).isBetween(0.5, 0.7);
+    }
+
+    /** Exact decode reads the active weights plus the KV cache; an MoE reads far less than it stores. */
+    @Test
+    void decode_exact_readsActiveWeightsAndKv() {
+      DecodeSpeed s = Estimator.of(R1).decode(RTX_4090);
+      long expected = Estimator.of(R1).weights().bytes() + Estimator.of(R1).kvCache().bytes();
+      assertThat(s.bytesPerToken().bytes()).isEqualTo(expected);
+      assertThat(s.tokensPerSecond()).isCloseTo(1008e9 * 0.65 / expected, within(1e-6));
+      ModelSpec moe = TestModels.qwen3_30b_a3b();
+      DecodeSpeed m = Estimator.of(moe).decode(RTX_4090);
+      assertThat(m.bytesPerToken().bytes()).isLessThan(Estimator.of(moe).weights().bytes() / 5);
+      assertThat(Estimator.of(R1).efficiency(0.5).decode(RTX_4090).efficiency()).isEqualTo(0.5);
+      assertThat(s.toString()).startsWith(String.format(java.util.Locale.ROOT, "%.0f tok/s (1008 GB/s × 0.65 ÷",
+          s.tokensPerSecond()));
+    }
+
+    private Hardware gpuWith(long bytes) {
+      return Hardware.gpu("test", Vendor.NVIDIA, Bytes.ofBytes(bytes), 100);
+    }
+  }
+}

@@ -1,0 +1,80 @@
+package dev.headroom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+final class HardwareTest {
+  private static final Hardware H100 =
+      Hardware.gpu("NVIDIA H100 SXM5 80GB", Vendor.NVIDIA, Bytes.ofGibibytes(80), 3350).withFp16Tflops(989.4);
+
+  @Test
+  void gpu_usesAllItsMemory() {
+    assertThat(H100.usableMemory()).isEqualTo(Bytes.ofGibibytes(80));
+    assertThat(H100.kind()).isEqualTo(HardwareKind.GPU);
+    assertThat(H100.fp16Tflops()).hasValue(989.4);
+    assertThat(H100.id()).isEqualTo("nvidia-h100-sxm5-80gb");
+    assertThat(H100).hasToString("NVIDIA H100 SXM5 80GB (80 GiB, 3350 GB/s)");
+  }
+
+  @Test
+  void times_makesANodeOfIdenticalGpus() {
+    Hardware node = H100.times(8);
+    assertThat(node.count()).isEqualTo(8);
+    assertThat(node.usableMemory()).isEqualTo(Bytes.ofGibibytes(640));
+    assertThat(node.totalMemory()).isEqualTo(Bytes.ofGibibytes(640));
+    assertThat(node.name()).isEqualTo("8 × NVIDIA H100 SXM5 80GB");
+    assertThat(node.id()).isEqualTo("8x-nvidia-h100-sxm5-80gb");
+    assertThat(node.times(2).name()).isEqualTo("2 × NVIDIA H100 SXM5 80GB");
+    assertThat(node.times(1)).isEqualTo(H100);
+    assertThatThrownBy(() -> H100.times(0)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("count must be in [1, 1024] devices but was 0");
+  }
+
+  @Test
+  void unified_usesTheGpuShare_andItCanBeOverridden() {
+    Hardware mac = Hardware.unified("Apple M3 Max 128GB", Vendor.APPLE, Bytes.ofGibibytes(128), 400, 0.75);
+    assertThat(mac.usableMemory()).isEqualTo(Bytes.ofGibibytes(96));
+    assertThat(mac.withGpuMemoryShare(0.9).usableMemory()).isEqualTo(Bytes.ofGibibytes(128).multipliedBy(0.9));
+    assertThat(mac.toString()).contains("GPU may use 75%");
+    assertThat(mac.fp16Tflops()).isEmpty();
+  }
+
+  @Test
+  void factories_rejectBadValues() {
+    assertThatThrownBy(() -> Hardware.gpu("x", Vendor.NVIDIA, Bytes.ZERO, 100))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("memory must be more than 0 bytes");
+    assertThatThrownBy(() -> Hardware.gpu("x", Vendor.NVIDIA, Bytes.ofGibibytes(8), 0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bandwidthGBps must be in (0, 1000000]");
+    assertThatThrownBy(() -> Hardware.gpu("x", Vendor.NVIDIA, Bytes.ofGibibytes(8), Double.NaN))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NaN");
+    assertThatThrownBy(() -> Hardware.gpu(" ", Vendor.NVIDIA, Bytes.ofGibibytes(8), 1))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("name");
+    assertThatThrownBy(() -> Hardware.gpu("x", null, Bytes.ofGibibytes(8), 1))
+        .isInstanceOf(NullPointerException.class).hasMessageContaining("vendor");
+    assertThatThrownBy(() -> Hardware.unified("x", Vendor.APPLE, Bytes.ofGibibytes(8), 1, 1.5))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("gpuMemoryShare");
+    assertThatThrownBy(() -> H100.withFp16Tflops(-1)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("fp16Tflops");
+    assertThatThrownBy(() -> H100.withId("")).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void cpuAndOf_keepTheirKind() {
+    assertThat(Hardware.cpu("Ryzen 9 7950X", Vendor.AMD, Bytes.ofGibibytes(64), 83).kind()).isEqualTo(HardwareKind.CPU);
+    assertThat(Hardware.of("x", HardwareKind.UNIFIED, Vendor.OTHER, Bytes.ofGibibytes(1), 1).gpuMemoryShare())
+        .isEqualTo(1.0);
+    assertThat(HardwareKind.parse("Unified")).isEqualTo(HardwareKind.UNIFIED);
+    assertThat(Vendor.parse("nvidia")).isEqualTo(Vendor.NVIDIA);
+    assertThatThrownBy(() -> Vendor.parse("acme")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'acme'").hasMessageContaining("nvidia, amd, intel, apple, other");
+  }
+
+  @Test
+  void equality_coversEveryField() {
+    assertThat(H100).isEqualTo(H100.withFp16Tflops(989.4)).hasSameHashCodeAs(H100.withFp16Tflops(989.4));
+    assertThat(H100).isNotEqualTo(H100.withFp16Tflops(900));
+    assertThat(H100).isNotEqualTo(H100.withId("h100"));
+  }
+}

@@ -1,0 +1,164 @@
+package dev.headroom;
+
+import static dev.headroom.Quantization.Q4_K_M;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs the {@code <pre>{@code …}</pre>} example of every public type's javadoc (and the README's API lines), so that
+ * they compile and say what they claim. Keep each method in step with the javadoc it names.
+ */
+final class JavadocExamplesTest {
+  private final ModelSpec model = TestModels.r1DistillQwen15b();
+  private final ModelSpec r1 = model;
+  private final Hardware rtx4090 =
+      Hardware.gpu("NVIDIA GeForce RTX 4090", Vendor.NVIDIA, Bytes.ofGibibytes(24), 1008).withFp16Tflops(165.2);
+
+  @Test
+  void packageInfo_andEstimator() {
+    MemoryEstimate m = Estimator.of(model).quant(Q4_K_M).context(131072).vram();
+    Fit fit = Estimator.of(model).quant(Q4_K_M).fit(rtx4090);
+    DecodeSpeed speed = Estimator.of(model).quant(Q4_K_M).decode(rtx4090);
+    assertThat(m.total()).isEqualTo(fit.memory().total().plus(m.kvCache()).minus(fit.memory().kvCache()));
+    assertThat(speed.tokensPerSecond()).isPositive();
+  }
+
+  @Test
+  void readme_api() {
+    ModelSpec spec = ModelSpec.builder("deepseek-r1-distill-qwen-1.5b").arch("qwen2")
+        .layers(28).hiddenSize(1536).heads(12, 2).headDim(128).ffnSize(8960)
+        .vocabSize(151936).contextLength(131072).build();
+    Hardware gpu = Hardware.gpu("NVIDIA GeForce RTX 4090", Vendor.NVIDIA, Bytes.ofGibibytes(24), 1008);
+    MemoryEstimate m = Estimator.of(spec).quant(Q4_K_M).context(131072).vram();
+    Fit fit = Estimator.of(spec).quant(Q4_K_M).fit(gpu);
+    DecodeSpeed speed = Estimator.of(spec).quant(Q4_K_M).decode(gpu);
+    Bytes download = Estimator.of(spec).quant(Q4_K_M).fileSize();
+    assertThat(m.total().bytes()).isGreaterThan(download.bytes());
+    assertThat(fit.verdict()).isEqualTo(Verdict.RUNS_GREAT);
+    assertThat(speed.tokensPerSecond()).isPositive();
+    assertThat(Bytes.ofGibibytes(24)).hasToString("24 GiB");
+  }
+
+  @Test
+  void byteUnit() {
+    long bytes = ByteUnit.GIB.toBytes(24);
+    ByteUnit unit = ByteUnit.parse("GiB");
+    assertThat(bytes).isEqualTo(25_769_803_776L);
+    assertThat(unit).isEqualTo(ByteUnit.GIB);
+  }
+
+  @Test
+  void bytes() {
+    Bytes card = Bytes.of(24, ByteUnit.GIB);
+    Bytes file = Bytes.parse("1117320576 B");
+    String shown = file.format(ByteUnit.GB, 2);
+    Bytes left = card.minus(file);
+    assertThat(shown).isEqualTo("1.12 GB");
+    assertThat(left.bytes()).isEqualTo(25_769_803_776L - 1_117_320_576L);
+    assertThatThrownBy(() -> file.minus(card)).isInstanceOf(ArithmeticException.class);
+  }
+
+  @Test
+  void ggmlType() {
+    long bytes = GgmlType.Q4_K.bytesFor(4096L * 4096);
+    double bpw = GgmlType.Q6_K.bitsPerWeight();
+    assertThat(bytes).isEqualTo(9_437_184L);
+    assertThat(bpw).isEqualTo(6.5625);
+  }
+
+  @Test
+  void quantization() {
+    Quantization q = Quantization.parse("q4_k_m");
+    double bits = q.bitsPerWeight();
+    Quantization exl2 = Quantization.ofBitsPerWeight(4.65);
+    Quantization awq = Quantization.awq(4, 128);
+    assertThat(q).isSameAs(Q4_K_M);
+    assertThat(bits).isEqualTo(4.8);
+    assertThat(exl2.bitsPerWeight()).isEqualTo(4.65);
+    assertThat(awq.bitsPerWeight()).isEqualTo(4 + (16 + 4) / 128.0);
+  }
+
+  @Test
+  void tag_vendor_kind_kvCacheType() {
+    assertThat(Tag.parse("reasoning")).isEqualTo(Tag.REASONING);
+    assertThat(Tag.REASONING.label()).isEqualTo("Reasoning");
+    assertThat(Vendor.parse("nvidia")).isEqualTo(Vendor.NVIDIA);
+    assertThat(HardwareKind.parse("unified")).isEqualTo(HardwareKind.UNIFIED);
+    KvCacheType t = KvCacheType.parse("q8_0");
+    assertThat(t.rowBytes(2 * 128)).isEqualTo(272);
+  }
+
+  @Test
+  void architectureParts() {
+    MixtureOfExperts moe = new MixtureOfExperts(128, 8, 0, 768, 0, 0);
+    LatentAttention mla = new LatentAttention(512, 1536, 64, 128, 128);
+    SlidingWindow gemma3 = new SlidingWindow(1024, 6);
+    RecurrentLayers qwen3Next = new RecurrentLayers(4, 1_081_344);
+    assertThat(moe.expertsPerToken()).isEqualTo(8);
+    assertThat(mla.cachedElementsPerToken()).isEqualTo(576);
+    assertThat(gemma3.isSliding(0)).isTrue();
+    assertThat(gemma3.isSliding(5)).isFalse();
+    assertThat(qwen3Next.isRecurrent(0)).isTrue();
+    assertThat(qwen3Next.isRecurrent(3)).isFalse();
+    Architecture a = ModelSpec.builder("my-model").arch("qwen2").layers(28).hiddenSize(1536)
+        .heads(12, 2).ffnSize(8960).vocabSize(151936).contextLength(131072).build().architecture();
+    int kvPerToken = a.kvHeads() * (a.headDimK() + a.headDimV());
+    assertThat(kvPerToken).isEqualTo(512);
+  }
+
+  @Test
+  void modelSpec() {
+    ModelSpec spec = ModelSpec.builder("deepseek-r1-distill-qwen-1.5b")
+        .name("DeepSeek R1 Distill Qwen 1.5B").publisher("DeepSeek").family("Qwen")
+        .arch("qwen2").huggingFaceArchitecture("Qwen2ForCausalLM")
+        .layers(28).hiddenSize(1536).heads(12, 2).headDim(128).ffnSize(8960)
+        .vocabSize(151936).tiedEmbeddings(false).contextLength(131072)
+        .nominalParameters(1_500_000_000L)
+        .build();
+    long exact = spec.totalParameters();
+    assertThat(exact).isEqualTo(1_777_088_000L);
+  }
+
+  @Test
+  void hardware() {
+    Hardware gpu = Hardware.gpu("NVIDIA GeForce RTX 4090", Vendor.NVIDIA, Bytes.ofGibibytes(24), 1008)
+        .withFp16Tflops(165.2);
+    Hardware node = Hardware.gpu("NVIDIA H100 SXM5 80GB", Vendor.NVIDIA, Bytes.ofGibibytes(80), 3350).times(8);
+    Hardware mac = Hardware.unified("Apple M3 Max 128GB", Vendor.APPLE, Bytes.ofGibibytes(128), 400, 0.75);
+    Bytes usable = mac.usableMemory();
+    assertThat(usable).isEqualTo(Bytes.ofGibibytes(96));
+    assertThat(gpu.fp16Tflops()).hasValue(165.2);
+    assertThat(node.usableMemory()).isEqualTo(Bytes.ofGibibytes(640));
+  }
+
+  @Test
+  void estimationMethod_memoryEstimate_decodeSpeed() {
+    MemoryEstimate naive = Estimator.of(model).method(EstimationMethod.SEED).vram();
+    assertThat(naive.total().format(ByteUnit.GB, 1)).isEqualTo("1.3 GB");
+    MemoryEstimate m = Estimator.of(r1).method(EstimationMethod.SEED).quant(Q4_K_M).context(131072).vram();
+    Bytes total = m.total();
+    String text = m.toString();
+    assertThat(total.format(ByteUnit.GB, 1)).isEqualTo("5.0 GB");
+    assertThat(text).isEqualTo("5.0 GB = weights 0.90 GB + KV cache 3.76 GB + overhead 0.30 GB");
+    DecodeSpeed s = Estimator.of(r1).method(EstimationMethod.SEED).quant(Q4_K_M).decode(rtx4090);
+    double tps = s.tokensPerSecond();
+    String why = s.toString();
+    assertThat(tps).isBetween(520.0, 521.0);
+    assertThat(why).isEqualTo("521 tok/s (1008 GB/s × 0.65 ÷ 1.26 GB per token; typically 416–625)");
+  }
+
+  @Test
+  void verdict_fit() {
+    Verdict v = Verdict.RUNS_GREAT;
+    String label = v.label();
+    assertThat(label).isEqualTo("Runs great — plenty of headroom");
+    Fit fit = Estimator.of(model).quant(Q4_K_M).fit(rtx4090);
+    boolean ok = fit.verdict().fits();
+    long left = fit.headroomBytes();
+    assertThat(ok).isTrue();
+    assertThat(left).isEqualTo(rtx4090.usableMemory().bytes() - fit.memory().total().bytes());
+    assertThat(fit.toString()).startsWith("Runs great — plenty of headroom: 1.5 GB of 25.8 GB usable on NVIDIA");
+  }
+}

@@ -1,0 +1,66 @@
+package dev.headroom.examples;
+
+import static dev.headroom.Quantization.IQ2_M;
+import static dev.headroom.Quantization.IQ2_XXS;
+import static dev.headroom.Quantization.IQ3_XXS;
+import static dev.headroom.Quantization.IQ4_XS;
+import static dev.headroom.Quantization.Q2_K;
+import static dev.headroom.Quantization.Q3_K_M;
+import static dev.headroom.Quantization.Q4_K_M;
+import static dev.headroom.Quantization.Q5_K_M;
+import static dev.headroom.Quantization.Q6_K;
+import static dev.headroom.Quantization.Q8_0;
+
+import dev.headroom.ByteUnit;
+import dev.headroom.EstimationMethod;
+import dev.headroom.Estimator;
+import dev.headroom.ModelSpec;
+import dev.headroom.Quantization;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Prints the seed page's quantization table for DeepSeek R1 Distill Qwen 1.5B, computed by the library: once with
+ * the seed's own naive method (it reproduces the page) and once with the exact, tensor-level method.
+ */
+public final class SeedTable {
+  static final List<Quantization> SEED_QUANTS =
+      List.of(IQ2_XXS, IQ2_M, IQ3_XXS, Q2_K, Q3_K_M, IQ4_XS, Q4_K_M, Q5_K_M, Q6_K, Q8_0);
+
+  private SeedTable() {}
+
+  /** DeepSeek R1 Distill Qwen 1.5B, from its config.json (the seed page's spec table and its "1.5B"). */
+  static ModelSpec r1DistillQwen15b() {
+    return ModelSpec.builder("deepseek-r1-distill-qwen-1.5b").name("DeepSeek R1 Distill Qwen 1.5B")
+        .publisher("DeepSeek").family("Qwen").arch("qwen2").huggingFaceArchitecture("Qwen2ForCausalLM")
+        .huggingFaceRepo("deepseek-ai/DeepSeek-R1-Distill-Qwen-1.5B").license("MIT")
+        .layers(28).hiddenSize(1536).heads(12, 2).headDim(128).ffnSize(8960).vocabSize(151936)
+        .tiedEmbeddings(false).contextLength(131072).nominalParameters(1_500_000_000L).build();
+  }
+
+  /** Writes both tables to {@code out}. */
+  static void print(ModelSpec model, PrintStream out) {
+    for (EstimationMethod method : List.of(EstimationMethod.SEED, EstimationMethod.EXACT)) {
+      out.printf(Locale.ROOT, "## %s — VRAM by quantization (%s method)%n%n", model.name(),
+          method.name().toLowerCase(Locale.ROOT));
+      out.println("| Quantization | Bits | VRAM | + Context | File Size | Quality |");
+      out.println("|---|---|---|---|---|---|");
+      for (Quantization q : SEED_QUANTS) {
+        Estimator e = Estimator.of(model).quant(q).method(method);
+        out.printf(Locale.ROOT, "| %s | %.2f | %s | %s | %s | %s |%n", q, q.bitsPerWeight(),
+            e.vram().total().format(ByteUnit.GB, 1),
+            e.context(model.architecture().contextLength()).vram().total().format(ByteUnit.GB, 1),
+            e.fileSize().format(ByteUnit.GB, 2), q.quality());
+      }
+      out.println();
+    }
+    out.printf(Locale.ROOT, "VRAM at %,d tokens; + Context at the full %,d tokens; decimal GB (10^9 bytes).%n",
+        Estimator.DEFAULT_CONTEXT, model.architecture().contextLength());
+  }
+
+  /** Prints the tables for DeepSeek R1 Distill Qwen 1.5B. */
+  public static void main(String[] args) {
+    print(r1DistillQwen15b(), System.out);
+  }
+}
