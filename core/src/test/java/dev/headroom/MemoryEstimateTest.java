@@ -1,0 +1,31 @@
+package dev.headroom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+final class MemoryEstimateTest {
+  private static final MemoryEstimate M = new MemoryEstimate(Bytes.of(0.9, ByteUnit.GB), Bytes.ofBytes(58_720_256),
+      Bytes.ofMebibytes(300), Bytes.ofMebibytes(1), Bytes.of(0.3, ByteUnit.GB));
+
+  @Test
+  void overheadAndTotal_sumTheParts() {
+    assertThat(M.overhead()).isEqualTo(Bytes.ofMebibytes(301).plus(Bytes.of(0.3, ByteUnit.GB)));
+    assertThat(M.total()).isEqualTo(M.weights().plus(M.kvCache()).plus(M.overhead()));
+  }
+
+  @Test
+  void toString_readsLikeTheSeedPage() {
+    assertThat(M).hasToString("1.6 GB = weights 0.90 GB + KV cache 0.06 GB + overhead 0.62 GB");
+  }
+
+  @Test
+  void constructor_rejectsNullAndOverflow() {
+    assertThatThrownBy(() -> new MemoryEstimate(null, Bytes.ZERO, Bytes.ZERO, Bytes.ZERO, Bytes.ZERO))
+        .isInstanceOf(NullPointerException.class).hasMessageContaining("weights");
+    Bytes huge = Bytes.ofBytes(Long.MAX_VALUE);
+    assertThatThrownBy(() -> new MemoryEstimate(huge, huge, Bytes.ZERO, Bytes.ZERO, Bytes.ZERO))
+        .isInstanceOf(ArithmeticException.class);
+  }
+}

@@ -1,0 +1,25 @@
+package dev.headroom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+final class SlidingWindowTest {
+  @Test
+  void isSliding_followsLlamaCppPatterns() {
+    SlidingWindow gemma3 = new SlidingWindow(1024, 6);
+    assertThat(gemma3.isSliding(0)).isTrue();
+    assertThat(gemma3.isSliding(4)).isTrue();
+    assertThat(gemma3.isSliding(5)).isFalse();
+    assertThat(gemma3.isSliding(11)).isFalse();
+    SlidingWindow gemma2 = new SlidingWindow(4096, 2);
+    assertThat(gemma2.isSliding(0)).isTrue();
+    assertThat(gemma2.isSliding(1)).isFalse();
+    assertThat(new SlidingWindow(4096, 0).isSliding(31)).isTrue();
+    assertThatThrownBy(() -> new SlidingWindow(4096, 1)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("pattern").hasMessageContaining("1");
+    assertThatThrownBy(() -> new SlidingWindow(0, 2)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("window");
+  }
+}
