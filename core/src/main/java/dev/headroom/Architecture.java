@@ -53,9 +53,9 @@ public record Architecture(String arch, int layers, int hiddenSize, int attentio
     Checks.requireInRange(ffnSize, moe == null ? 1 : 0, 1 << 22, "ffnSize", "");
     Checks.requireInRange(vocabSize, 1, 1 << 26, "vocabSize", "tokens");
     Checks.requireInRange(contextLength, 1, Estimator.MAX_CONTEXT, "contextLength", "tokens");
-    if (moe != null && moe.leadingDenseLayers() > 0 && ffnSize == 0) {
-      throw new IllegalArgumentException("ffnSize must be positive when the MoE has "
-          + moe.leadingDenseLayers() + " leading dense layers but was 0");
+    if (moe != null && (moe.leadingDenseLayers() > 0 || moe.layerStep() > 1) && ffnSize == 0) {
+      throw new IllegalArgumentException("ffnSize must be positive when some layers are dense ("
+          + moe.leadingDenseLayers() + " leading, MoE every " + moe.layerStep() + ") but was 0");
     }
   }
 
@@ -71,7 +71,7 @@ public record Architecture(String arch, int layers, int hiddenSize, int attentio
 
   /** Whether layer {@code layer} (0-based) uses routed experts rather than a dense FFN. */
   public boolean isMoeLayer(int layer) {
-    return moe != null && layer >= moe.leadingDenseLayers();
+    return moe != null && moe.isMoeLayer(layer);
   }
 
   /** Key elements cached per token in one layer: {@code kvHeads × headDimK}, or the latent for MLA. */

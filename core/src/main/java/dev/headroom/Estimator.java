@@ -1,6 +1,7 @@
 package dev.headroom;
 
 import java.util.Locale;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -267,6 +268,21 @@ public final class Estimator {
     double tps = hardware.bandwidthGBps() * 1e9 * eff / perToken;
     return new DecodeSpeed(tps, tps * (1 - SPEED_BAND), tps * (1 + SPEED_BAND), Bytes.ofBytes(perToken),
         hardware.bandwidthGBps(), eff);
+  }
+
+  /**
+   * The quantization {@code rule} picks for {@code hardware} at this estimator's context, parallel sequences and
+   * KV type; empty when none of the candidates fits.
+   */
+  public Optional<Quantization> bestQuantization(Hardware hardware, QuantizationChoice rule) {
+    Checks.requireNonNull(hardware, "hardware");
+    Checks.requireNonNull(rule, "rule");
+    for (Quantization q : rule.order()) {
+      if (quant(q).fit(hardware).verdict().fits()) {
+        return Optional.of(q);
+      }
+    }
+    return Optional.empty();
   }
 
   private long activeWeightBytes() {

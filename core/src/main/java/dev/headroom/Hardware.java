@@ -107,6 +107,12 @@ public final class Hardware {
     return s.isEmpty() ? "hardware" : s;
   }
 
+  /** A copy with another name (the identifier is unchanged). */
+  public Hardware withName(String name) {
+    Checks.requireNonBlank(name, "name");
+    return new Hardware(id, name, kind, vendor, memory, bandwidthGBps, fp16Tflops, gpuMemoryShare, count);
+  }
+
   /** A copy with another identifier. */
   public Hardware withId(String id) {
     Checks.requireNonBlank(id, "id");
@@ -135,7 +141,7 @@ public final class Hardware {
   }
 
   /**
-   * {@code count} identical devices of this one, for example an 8-GPU node.
+   * {@code count} identical devices of this one, for example an 8-GPU node, named {@code "8 × <name>"}.
    *
    * @param count 1 to 1024
    */
@@ -147,11 +153,11 @@ public final class Hardware {
   }
 
   private String baseName() {
-    return count == 1 ? name : name.substring(name.indexOf(" × ") + 3);
+    return name.replaceFirst("^\\d+ × ", "");
   }
 
   private String baseId() {
-    return count == 1 ? id : id.substring(id.indexOf("x-") + 2);
+    return id.replaceFirst("^\\d+x-", "");
   }
 
   /** The identifier, a slug of the name unless set. */

@@ -16,9 +16,11 @@ package dev.headroom;
  * @param sharedExpertFfnSize intermediate size of the shared experts together; 0 when there are none
  * @param leadingDenseLayers leading layers that use a dense FFN instead of experts (DeepSeek's
  *     {@code first_k_dense_replace}), 0 or more
+ * @param layerStep every how many layers one is MoE, the others dense (Llama 4 Maverick's
+ *     {@code interleave_moe_layer_step} 2: layers 1, 3, 5, …); 1 when every layer is
  */
 public record MixtureOfExperts(int experts, int expertsPerToken, int sharedExperts, int expertFfnSize,
-    int sharedExpertFfnSize, int leadingDenseLayers) {
+    int sharedExpertFfnSize, int leadingDenseLayers, int layerStep) {
 
   /** Validates every component. */
   public MixtureOfExperts {
@@ -32,5 +34,21 @@ public record MixtureOfExperts(int experts, int expertsPerToken, int sharedExper
       Checks.requireInRange(sharedExpertFfnSize, 1, 1 << 22, "sharedExpertFfnSize", "");
     }
     Checks.requireInRange(leadingDenseLayers, 0, 1024, "leadingDenseLayers", "");
+    Checks.requireInRange(layerStep, 1, 64, "layerStep", "layers");
+  }
+
+  /**
+   * A mixture with an MoE block in every layer after the leading dense ones.
+   *
+   * @see #MixtureOfExperts(int, int, int, int, int, int, int)
+   */
+  public MixtureOfExperts(int experts, int expertsPerToken, int sharedExperts, int expertFfnSize,
+      int sharedExpertFfnSize, int leadingDenseLayers) {
+    this(experts, expertsPerToken, sharedExperts, expertFfnSize, sharedExpertFfnSize, leadingDenseLayers, 1);
+  }
+
+  /** Whether layer {@code layer} (0-based) has an MoE block, following llama.cpp's {@code n_moe_layer_step}. */
+  public boolean isMoeLayer(int layer) {
+    return layer >= leadingDenseLayers && (layer + 1) % layerStep == 0;
   }
 }

@@ -43,12 +43,12 @@ public final class ModelSpec {
   private final @Nullable String huggingFaceArchitecture;
   private final Set<Tag> tags;
   private final Architecture architecture;
-  private final long totalParameters;
-  private final long activeParameters;
-  private final long nominalParameters;
-  private final boolean parametersDerived;
+  private final long givenTotalParameters;
+  private final long givenActiveParameters;
+  private final long givenNominalParameters;
   private final boolean approximate;
-  private final ModelTables tables;
+  /** Derived lazily: building the tensor inventory costs microseconds, and a catalog holds hundreds of models. */
+  private volatile @Nullable ModelTables tables;
 
   private ModelSpec(Builder b, Architecture architecture) {
     this.id = b.id;
@@ -61,16 +61,13 @@ public final class ModelSpec {
     this.huggingFaceArchitecture = b.huggingFaceArchitecture;
     this.tags = Collections.unmodifiableSet(b.tags.isEmpty() ? EnumSet.noneOf(Tag.class) : EnumSet.copyOf(b.tags));
     this.architecture = architecture;
-    this.tables = new ModelTables(architecture);
-    this.parametersDerived = b.totalParameters == 0;
-    this.totalParameters = parametersDerived ? tables.inventory().totalElements() : b.totalParameters;
-    this.activeParameters = b.activeParameters != 0 ? b.activeParameters
-        : totalParameters - tables.inventory().inactiveExpertElements();
-    this.nominalParameters = b.nominalParameters != 0 ? b.nominalParameters : totalParameters;
+    this.givenTotalParameters = b.totalParameters;
+    this.givenActiveParameters = b.activeParameters;
+    this.givenNominalParameters = b.nominalParameters;
     this.approximate = b.approximate;
-    if (activeParameters > totalParameters) {
-      throw new IllegalArgumentException("activeParameters must be at most totalParameters (" + totalParameters
-          + ") but was " + activeParameters);
+    if (givenActiveParameters > 0 && givenActiveParameters > totalParameters()) {
+      throw new IllegalArgumentException("activeParameters must be at most totalParameters ("
+          + totalParameters() + ") but was " + givenActiveParameters);
     }
   }
 
@@ -111,9 +108,9 @@ public final class ModelSpec {
     b.mla = a.mla();
     b.slidingWindow = a.slidingWindow();
     b.recurrent = a.recurrent();
-    b.totalParameters = parametersDerived ? 0 : totalParameters;
-    b.activeParameters = activeParameters;
-    b.nominalParameters = nominalParameters;
+    b.totalParameters = givenTotalParameters;
+    b.activeParameters = givenActiveParameters;
+    b.nominalParameters = givenNominalParameters;
     b.approximate = approximate;
     return b;
   }
@@ -170,22 +167,34 @@ public final class ModelSpec {
 
   /** The exact parameter count: given by a source, or derived from the architecture's tensor shapes. */
   public long totalParameters() {
-    return totalParameters;
+    return givenTotalParameters != 0 ? givenTotalParameters : derivedParameters();
   }
 
   /** Parameters one token reads: the total for a dense model, shared plus routed-per-token for an MoE. */
   public long activeParameters() {
-    return activeParameters;
+    if (givenActiveParameters != 0) {
+      return givenActiveParameters;
+    }
+    return Math.max(1, totalParameters() - tables().inventory().inactiveExpertElements());
   }
 
   /** The marketed size ("1.5B" is 1,500,000,000), used by the seed page's naive formula. */
   public long nominalParameters() {
-    return nominalParameters;
+    return givenNominalParameters != 0 ? givenNominalParameters : totalParameters();
+  }
+
+  /**
+   * The parameter count of the tensors llama.cpp writes for this architecture, whether or not a total was given.
+   * It differs from a given total when a checkpoint holds tensors a GGUF drops (multi-token-prediction layers,
+   * vision towers) or adds (MXFP4 scales).
+   */
+  public long derivedParameters() {
+    return tables().inventory().totalElements();
   }
 
   /** Whether {@link #totalParameters()} was derived from the architecture rather than given. */
   public boolean parametersDerived() {
-    return parametersDerived;
+    return givenTotalParameters == 0;
   }
 
   /** Whether the architecture was read from generic fields of an unknown model type and may be incomplete. */
@@ -199,7 +208,12 @@ public final class ModelSpec {
   }
 
   ModelTables tables() {
-    return tables;
+    ModelTables t = tables;
+    if (t == null) {
+      t = new ModelTables(architecture);
+      tables = t;
+    }
+    return t;
   }
 
   @Override
@@ -215,21 +229,21 @@ public final class ModelSpec {
         && Objects.equals(family, m.family) && Objects.equals(license, m.license)
         && Objects.equals(releaseDate, m.releaseDate) && Objects.equals(huggingFaceRepo, m.huggingFaceRepo)
         && Objects.equals(huggingFaceArchitecture, m.huggingFaceArchitecture) && tags.equals(m.tags)
-        && architecture.equals(m.architecture) && totalParameters == m.totalParameters
-        && activeParameters == m.activeParameters && nominalParameters == m.nominalParameters
-        && parametersDerived == m.parametersDerived && approximate == m.approximate;
+        && architecture.equals(m.architecture) && givenTotalParameters == m.givenTotalParameters
+        && givenActiveParameters == m.givenActiveParameters && givenNominalParameters == m.givenNominalParameters
+        && approximate == m.approximate;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(id, architecture, totalParameters);
+    return Objects.hash(id, architecture, givenTotalParameters);
   }
 
   /** For example {@code "ModelSpec{id=qwen3-8b, arch=qwen3, parameters=8190735360}"}. */
   @Override
   public String toString() {
-    return "ModelSpec{id=" + id + ", arch=" + architecture.arch() + ", parameters=" + totalParameters
-        + (isMoe() ? ", active=" + activeParameters : "") + (approximate ? ", approximate" : "") + "}";
+    return "ModelSpec{id=" + id + ", arch=" + architecture.arch() + ", parameters=" + totalParameters()
+        + (isMoe() ? ", active=" + activeParameters() : "") + (approximate ? ", approximate" : "") + "}";
   }
 
   /**

@@ -24,7 +24,7 @@ final class ArchitectureTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("arch");
     assertThatThrownBy(() -> new Architecture("llama", 2, 64, 4, 4, 16, 16, 0, 10, false, 10,
         new MixtureOfExperts(4, 2, 0, 8, 0, 1), null, null, null)).isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("leading dense layers");
+        .hasMessageContaining("some layers are dense");
     assertThatThrownBy(() -> new Architecture("llama", 2, 64, 4, 4, 16, 16, 8, 10, false, Estimator.MAX_CONTEXT + 1,
         null, null, null, null)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("contextLength");
   }

@@ -28,6 +28,11 @@ final class HardwareTest {
     assertThat(node.id()).isEqualTo("8x-nvidia-h100-sxm5-80gb");
     assertThat(node.times(2).name()).isEqualTo("2 × NVIDIA H100 SXM5 80GB");
     assertThat(node.times(1)).isEqualTo(H100);
+    Hardware dgx = node.withName("NVIDIA DGX H100").withId("nvidia-dgx-h100");
+    assertThat(dgx.name()).isEqualTo("NVIDIA DGX H100");
+    assertThat(dgx.count()).isEqualTo(8);
+    assertThatThrownBy(() -> node.withName(" ")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("name");
     assertThatThrownBy(() -> H100.times(0)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("count must be in [1, 1024] devices but was 0");
   }

@@ -17,5 +17,11 @@ final class MixtureOfExpertsTest {
     Architecture v3 = TestModels.deepseekV3().architecture();
     assertThat(v3.isMoeLayer(2)).isFalse();
     assertThat(v3.isMoeLayer(3)).isTrue();
+    MixtureOfExperts maverick = new MixtureOfExperts(128, 1, 1, 8192, 8192, 0, 2);
+    assertThat(maverick.isMoeLayer(0)).isFalse();
+    assertThat(maverick.isMoeLayer(1)).isTrue();
+    assertThat(maverick.isMoeLayer(2)).isFalse();
+    assertThatThrownBy(() -> new MixtureOfExperts(8, 2, 0, 10, 0, 0, 0)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("layerStep");
   }
 }

@@ -16,6 +16,7 @@ import dev.headroom.EstimationMethod;
 import dev.headroom.Estimator;
 import dev.headroom.ModelSpec;
 import dev.headroom.Quantization;
+import dev.headroom.catalog.Catalog;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
@@ -30,13 +31,9 @@ public final class SeedTable {
 
   private SeedTable() {}
 
-  /** DeepSeek R1 Distill Qwen 1.5B, from its config.json (the seed page's spec table and its "1.5B"). */
+  /** DeepSeek R1 Distill Qwen 1.5B, the seed page's model, from the catalog. */
   static ModelSpec r1DistillQwen15b() {
-    return ModelSpec.builder("deepseek-r1-distill-qwen-1.5b").name("DeepSeek R1 Distill Qwen 1.5B")
-        .publisher("DeepSeek").family("Qwen").arch("qwen2").huggingFaceArchitecture("Qwen2ForCausalLM")
-        .huggingFaceRepo("deepseek-ai/DeepSeek-R1-Distill-Qwen-1.5B").license("MIT")
-        .layers(28).hiddenSize(1536).heads(12, 2).headDim(128).ffnSize(8960).vocabSize(151936)
-        .tiedEmbeddings(false).contextLength(131072).nominalParameters(1_500_000_000L).build();
+    return Catalog.builtIn().model("deepseek-r1-distill-qwen-1.5b").spec();
   }
 
   /** Writes both tables to {@code out}. */

@@ -1,0 +1,361 @@
+package dev.headroom.catalog;
+
+import dev.headroom.Bytes;
+import dev.headroom.ByteUnit;
+import dev.headroom.Hardware;
+import dev.headroom.HardwareKind;
+import dev.headroom.LatentAttention;
+import dev.headroom.MixtureOfExperts;
+import dev.headroom.ModelSpec;
+import dev.headroom.RecurrentLayers;
+import dev.headroom.SlidingWindow;
+import dev.headroom.Tag;
+import dev.headroom.Vendor;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads the catalog's CSV files into entries. Each reader validates every row and reports a bad one with its file
+ * and line.
+ */
+final class CatalogFiles {
+  static final String MODELS = "models.csv";
+  static final String GPUS = "gpus.csv";
+  static final String UNIFIED = "unified.csv";
+  static final String SYSTEMS = "systems.csv";
+
+  /**
+   * macOS lets Metal's working set take about 2/3 of memory below 64 GiB and 3/4 from 64 GiB
+   * ({@code recommendedMaxWorkingSetSize}; measured values in unified-SOURCES.md: 8 GB → 5,461 MB, 32 GB → 21,845
+   * MB, 128 GB → 98,304 MB). A conservative lower bound: newer macOS versions allow more.
+   */
+  static final String APPLE_DEFAULT = "apple-default";
+
+  private static final Pattern NOMINAL_SIZE = Pattern.compile("(?<![xXaA\\w.])(\\d+(?:\\.\\d+)?)([BM])\\b");
+
+  private CatalogFiles() {}
+
+  static Reader resource(String name) {
+    InputStream in = CatalogFiles.class.getResourceAsStream(name);
+    if (in == null) {
+      throw new IllegalStateException("the catalog resource " + name + " is missing from the jar");
+    }
+    return new InputStreamReader(in, StandardCharsets.UTF_8);
+  }
+
+  static <T> T withResource(String name, java.util.function.Function<Reader, T> read) {
+    try (Reader in = resource(name)) {
+      return read.apply(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the catalog resource " + name, e);
+    }
+  }
+
+  static List<ModelEntry> models(Reader in, String source) {
+    Csv csv = Csv.read(in, source, List.of("id", "name", "arch", "layers", "hidden_size", "attention_heads",
+        "vocab_size", "context_length", "sources"));
+    List<ModelEntry> out = new ArrayList<>(csv.size());
+    for (int r = 0; r < csv.size(); r++) {
+      try {
+        out.add(model(new Row(csv, r)));
+      } catch (IllegalArgumentException | IllegalStateException e) {
+        throw new IllegalArgumentException(csv.where(r) + ": " + e.getMessage(), e);
+      }
+    }
+    return out;
+  }
+
+  private static ModelEntry model(Row row) {
+    String id = row.required("id");
+    ModelSpec.Builder b = ModelSpec.builder(id).name(row.required("name")).arch(row.required("arch"))
+        .layers(row.integer("layers")).hiddenSize(row.integer("hidden_size"))
+        .vocabSize(row.integer("vocab_size")).contextLength(row.integer("context_length"))
+        .tiedEmbeddings(Boolean.parseBoolean(row.or("tied_embeddings", "false")));
+    int heads = row.integer("attention_heads");
+    int kvHeads = row.has("kv_heads") ? row.integer("kv_heads") : heads;
+    b.heads(heads, kvHeads);
+    row.ifPresent("publisher", b::publisher);
+    row.ifPresent("family", b::family);
+    row.ifPresent("license", b::license);
+    row.ifPresent("hf_repo", b::huggingFaceRepo);
+    row.ifPresent("hf_architecture", b::huggingFaceArchitecture);
+    if (row.has("release_date")) {
+      try {
+        b.releaseDate(LocalDate.parse(row.required("release_date")));
+      } catch (DateTimeParseException e) {
+        throw new IllegalArgumentException("release_date must be YYYY-MM-DD but was '" + row.required("release_date")
+            + "'", e);
+      }
+    }
+    if (row.has("tags")) {
+      EnumSet<Tag> tags = EnumSet.noneOf(Tag.class);
+      for (String t : row.required("tags").split(";")) {
+        tags.add(Tag.parse(t));
+      }
+      b.tags(tags);
+    }
+    if (row.has("ffn_size")) {
+      b.ffnSize(row.integer("ffn_size"));
+    }
+    boolean moe = row.has("experts");
+    if (moe) {
+      int shared = row.has("shared_experts") ? row.integer("shared_experts") : 0;
+      int expertFfn = row.integer("expert_ffn_size");
+      int sharedFfn = shared == 0 ? 0 : row.has("shared_expert_ffn_size") ? row.integer("shared_expert_ffn_size")
+          : expertFfn * shared;
+      b.moe(new MixtureOfExperts(row.integer("experts"), row.integer("experts_per_token"), shared, expertFfn,
+          sharedFfn, row.has("leading_dense_layers") ? row.integer("leading_dense_layers") : 0,
+          row.has("moe_layer_step") ? row.integer("moe_layer_step") : 1));
+    }
+    if (row.has("kv_lora_rank")) {
+      LatentAttention mla = new LatentAttention(row.integer("kv_lora_rank"),
+          row.has("q_lora_rank") ? row.integer("q_lora_rank") : 0, row.integer("rope_head_dim"),
+          row.integer("nope_head_dim"), row.integer("v_head_dim"));
+      b.mla(mla).headDims(mla.nopeHeadDim() + mla.ropeHeadDim(), mla.vHeadDim());
+    } else if (row.has("head_dim")) {
+      b.headDim(row.integer("head_dim"));
+    }
+    if (row.has("sliding_window")) {
+      if (!row.has("swa_pattern")) {
+        throw new IllegalArgumentException("sliding_window is set but swa_pattern is blank");
+      }
+      int pattern = row.integer("swa_pattern");
+      if (pattern != 1) {
+        b.slidingWindow(new SlidingWindow(row.integer("sliding_window"), pattern));
+      }
+    }
+    if (row.has("full_attention_interval")) {
+      b.recurrent(new RecurrentLayers(row.integer("full_attention_interval"), 0));
+    }
+    if (row.has("total_params")) {
+      b.totalParameters(row.longInteger("total_params"));
+    }
+    if (row.has("active_params")) {
+      b.activeParameters(row.longInteger("active_params"));
+    }
+    if (!moe) {
+      Matcher m = NOMINAL_SIZE.matcher(row.required("name"));
+      if (m.find()) {
+        double amount = Double.parseDouble(m.group(1));
+        b.nominalParameters(Math.round(amount * (m.group(2).equals("B") ? 1e9 : 1e6)));
+      }
+    }
+    ModelEntry entry = ModelEntry.of(b.build()).withAliases(row.list("aliases")).withRelated(row.list("related"))
+        .withSources(row.required("sources")).withNotes(row.or("notes", ""));
+    return row.has("base_model") ? entry.withBaseModel(row.required("base_model")) : entry;
+  }
+
+  static List<HardwareEntry> gpus(Reader in, String source) {
+    Csv csv = Csv.read(in, source, List.of("id", "name", "vendor", "class", "memory_gib", "bandwidth_gbps",
+        "sources"));
+    List<HardwareEntry> out = new ArrayList<>(csv.size());
+    for (int r = 0; r < csv.size(); r++) {
+      Row row = new Row(csv, r);
+      try {
+        Hardware h = Hardware.gpu(row.required("name"), Vendor.parse(row.required("vendor")),
+            Bytes.of(row.decimal("memory_gib"), ByteUnit.GIB), row.decimal("bandwidth_gbps"))
+            .withId(row.required("id"));
+        if (row.has("fp16_tflops")) {
+          h = h.withFp16Tflops(row.decimal("fp16_tflops"));
+        }
+        out.add(described(HardwareEntry.of(h, HardwareClass.parse(row.required("class"))), row, row.list("aliases")));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(csv.where(r) + ": " + e.getMessage(), e);
+      }
+    }
+    return out;
+  }
+
+  /** One entry per memory size sold: {@code <id>-<n>gb}, {@code "<name> <n>GB"}. */
+  static List<HardwareEntry> unified(Reader in, String source) {
+    Csv csv = Csv.read(in, source, List.of("id", "name", "vendor", "kind", "memory_options_gib", "bandwidth_gbps",
+        "gpu_share_rule", "sources"));
+    List<HardwareEntry> out = new ArrayList<>();
+    for (int r = 0; r < csv.size(); r++) {
+      Row row = new Row(csv, r);
+      try {
+        String rule = row.optional("gpu_share_rule");
+        for (String option : row.list("memory_options_gib")) {
+          int gib = Integer.parseInt(option);
+          Hardware h = Hardware.unified(row.required("name") + " " + gib + "GB", Vendor.parse(row.required("vendor")),
+              Bytes.ofGibibytes(gib), row.decimal("bandwidth_gbps"), share(rule, gib))
+              .withId(row.required("id") + "-" + gib + "gb");
+          if (row.has("fp16_tflops")) {
+            h = h.withFp16Tflops(row.decimal("fp16_tflops"));
+          }
+          List<String> aliases = new ArrayList<>();
+          for (String alias : row.list("aliases")) {
+            aliases.add(alias + " " + gib + "GB");
+          }
+          HardwareEntry e = described(HardwareEntry.of(h, unifiedClass(row)), row, aliases);
+          out.add(rule == null ? e : e.withGpuShareRule(rule));
+        }
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(csv.where(r) + ": " + e.getMessage(), e);
+      }
+    }
+    return out;
+  }
+
+  static List<HardwareEntry> systems(Reader in, String source, Map<String, HardwareEntry> gpusById) {
+    Csv csv = Csv.read(in, source, List.of("id", "name", "gpu_id", "gpu_count", "sources"));
+    List<HardwareEntry> out = new ArrayList<>(csv.size());
+    for (int r = 0; r < csv.size(); r++) {
+      Row row = new Row(csv, r);
+      HardwareEntry gpu = gpusById.get(row.required("gpu_id"));
+      if (gpu == null) {
+        throw new IllegalArgumentException(csv.where(r) + ": gpu_id '" + row.required("gpu_id")
+            + "' is not a catalogued GPU");
+      }
+      try {
+        Hardware h = gpu.hardware().times(row.integer("gpu_count")).withName(row.required("name"))
+            .withId(row.required("id"));
+        HardwareEntry e = HardwareEntry.of(h, HardwareClass.DATACENTER).withAliases(row.list("aliases"))
+            .withSources(row.required("sources")).withNotes(row.or("notes", ""));
+        out.add(gpu.architecture().map(e::withArchitecture).orElse(e));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(csv.where(r) + ": " + e.getMessage(), e);
+      }
+    }
+    return out;
+  }
+
+  static double share(@Nullable String rule, int gib) {
+    if (rule == null) {
+      return 1.0;
+    }
+    if (rule.equals(APPLE_DEFAULT)) {
+      return gib < 64 ? 2.0 / 3 : 0.75;
+    }
+    try {
+      return Double.parseDouble(rule);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("gpu_share_rule must be '" + APPLE_DEFAULT + "' or a fraction but was '"
+          + rule + "'", e);
+    }
+  }
+
+  private static HardwareClass unifiedClass(Row row) {
+    String kind = row.required("kind").toLowerCase(Locale.ROOT);
+    if (kind.equals("apple-silicon")) {
+      return HardwareClass.CONSUMER;
+    }
+    if (row.required("id").contains("jetson")) {
+      return HardwareClass.EMBEDDED;
+    }
+    return kind.equals("soc") ? HardwareClass.WORKSTATION : HardwareClass.DATACENTER;
+  }
+
+  private static HardwareEntry described(HardwareEntry e, Row row, List<String> aliases) {
+    HardwareEntry out = e.withAliases(aliases).withSources(row.required("sources")).withNotes(row.or("notes", ""));
+    if (row.has("architecture")) {
+      out = out.withArchitecture(row.required("architecture"));
+    }
+    if (row.has("release_year")) {
+      out = out.withReleaseYear(row.integer("release_year"));
+    }
+    return out;
+  }
+
+  static Map<String, HardwareEntry> byId(List<HardwareEntry> entries) {
+    Map<String, HardwareEntry> map = new HashMap<>();
+    for (HardwareEntry e : entries) {
+      map.put(e.id(), e);
+    }
+    return map;
+  }
+
+  /** One CSV row with typed, named accessors whose errors name the column and value. */
+  private static final class Row {
+    private final Csv csv;
+    private final int row;
+
+    Row(Csv csv, int row) {
+      this.csv = csv;
+      this.row = row;
+    }
+
+    boolean has(String column) {
+      return csv.optional(row, column) != null;
+    }
+
+    @Nullable String optional(String column) {
+      return csv.optional(row, column);
+    }
+
+    String required(String column) {
+      String v = csv.optional(row, column);
+      if (v == null) {
+        throw new IllegalArgumentException(column + " must not be blank");
+      }
+      return v;
+    }
+
+    String or(String column, String fallback) {
+      String v = csv.optional(row, column);
+      return v == null ? fallback : v;
+    }
+
+    void ifPresent(String column, java.util.function.Consumer<String> action) {
+      String v = csv.optional(row, column);
+      if (v != null) {
+        action.accept(v);
+      }
+    }
+
+    List<String> list(String column) {
+      String v = csv.optional(row, column);
+      List<String> out = new ArrayList<>();
+      if (v != null) {
+        for (String part : v.split(";")) {
+          if (!part.isBlank()) {
+            out.add(part.strip());
+          }
+        }
+      }
+      return out;
+    }
+
+    int integer(String column) {
+      String v = required(column);
+      try {
+        return Integer.parseInt(v);
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(column + " must be a whole number but was '" + v + "'", e);
+      }
+    }
+
+    long longInteger(String column) {
+      String v = required(column);
+      try {
+        return Long.parseLong(v);
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(column + " must be a whole number but was '" + v + "'", e);
+      }
+    }
+
+    double decimal(String column) {
+      String v = required(column);
+      try {
+        return Double.parseDouble(v);
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(column + " must be a number but was '" + v + "'", e);
+      }
+    }
+  }
+}

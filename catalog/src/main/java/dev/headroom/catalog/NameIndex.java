@@ -1,0 +1,129 @@
+package dev.headroom.catalog;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Forgiving lookup by id, name or alias. Text is normalised to lower-case tokens split at spaces, punctuation and
+ * letter/digit boundaries ("RTX4090" and "rtx 4090" are both {@code [rtx, 4090]}). A query matches a key when the
+ * squashed forms are equal, or when every query token appears in the key; among those, the key with the fewest
+ * extra tokens wins ("rtx 4090" prefers "GeForce RTX 4090" over "GeForce RTX 4090 D"), then catalog order.
+ */
+final class NameIndex<T> {
+  private final List<T> items;
+  private final List<List<Key>> keys;
+
+  private record Key(String squashed, Set<String> tokens) {}
+
+  NameIndex(List<T> items, Function<T, List<String>> names) {
+    this.items = List.copyOf(items);
+    this.keys = new ArrayList<>(items.size());
+    for (T item : items) {
+      List<Key> k = new ArrayList<>();
+      for (String name : names.apply(item)) {
+        List<String> tokens = tokens(name);
+        k.add(new Key(String.join("", tokens), new HashSet<>(tokens)));
+      }
+      keys.add(k);
+    }
+  }
+
+  Optional<T> find(String query) {
+    List<String> q = tokens(query);
+    if (q.isEmpty()) {
+      return Optional.empty();
+    }
+    String squashed = String.join("", q);
+    Set<String> wanted = new HashSet<>(q);
+    int best = -1;
+    int bestExtra = Integer.MAX_VALUE;
+    for (int i = 0; i < items.size(); i++) {
+      for (Key key : keys.get(i)) {
+        if (key.squashed.equals(squashed)) {
+          return Optional.of(items.get(i));
+        }
+        if (key.tokens.containsAll(wanted)) {
+          int extra = key.tokens.size() - wanted.size();
+          if (extra < bestExtra) {
+            bestExtra = extra;
+            best = i;
+          }
+        }
+      }
+    }
+    return best < 0 ? Optional.empty() : Optional.of(items.get(best));
+  }
+
+  /** Up to {@code limit} items whose names are closest to {@code query} (edit distance of the squashed forms). */
+  List<T> suggest(String query, int limit) {
+    String q = String.join("", tokens(query));
+    List<int[]> scored = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      int best = Integer.MAX_VALUE;
+      for (Key key : keys.get(i)) {
+        // A name that contains the query is a near miss however long it is ("4090" in "rtx 4090 d").
+        int distance = !q.isEmpty() && key.squashed.contains(q) ? (key.squashed.length() - q.length()) / 4
+            : editDistance(q, key.squashed);
+        best = Math.min(best, distance);
+      }
+      scored.add(new int[] {best, i});
+    }
+    scored.sort(Comparator.<int[]>comparingInt(s -> s[0]).thenComparingInt(s -> s[1]));
+    List<T> out = new ArrayList<>();
+    for (int k = 0; k < Math.min(limit, scored.size()); k++) {
+      out.add(items.get(scored.get(k)[1]));
+    }
+    return out;
+  }
+
+  static List<String> tokens(String text) {
+    List<String> out = new ArrayList<>();
+    StringBuilder token = new StringBuilder();
+    int kind = 0;
+    for (char ch : text.toLowerCase(Locale.ROOT).toCharArray()) {
+      int k = Character.isDigit(ch) || ch == '.' && kind == 2 ? 2 : Character.isLetter(ch) ? 1 : 0;
+      if (k != kind && token.length() > 0) {
+        out.add(strip(token.toString()));
+        token.setLength(0);
+      }
+      if (k != 0) {
+        token.append(ch);
+      }
+      kind = k;
+    }
+    if (token.length() > 0) {
+      out.add(strip(token.toString()));
+    }
+    out.removeIf(String::isEmpty);
+    return out;
+  }
+
+  private static String strip(String token) {
+    return token.endsWith(".") ? token.substring(0, token.length() - 1) : token;
+  }
+
+  private static int editDistance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
+  }
+}

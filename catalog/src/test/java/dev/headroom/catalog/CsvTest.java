@@ -1,0 +1,44 @@
+package dev.headroom.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.StringReader;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+final class CsvTest {
+
+  private static Csv read(String text) {
+    return Csv.read(new StringReader(text), "t.csv", List.of("a"));
+  }
+
+  @Test
+  void quotedFields_holdCommasQuotesAndNewlines() {
+    Csv csv = read("a,b\r\n\"x, y\",\"say \"\"hi\"\"\"\n\"multi\nline\",plain\n");
+    assertThat(csv.size()).isEqualTo(2);
+    assertThat(csv.get(0, "a")).isEqualTo("x, y");
+    assertThat(csv.get(0, "b")).isEqualTo("say \"hi\"");
+    assertThat(csv.get(1, "a")).isEqualTo("multi\nline");
+    assertThat(csv.where(1)).isEqualTo("t.csv line 3");
+  }
+
+  @Test
+  void blankFields_areEmptyOrNull() {
+    Csv csv = read("a,b\n, \n");
+    assertThat(csv.get(0, "b")).isEmpty();
+    assertThat(csv.optional(0, "a")).isNull();
+    assertThat(csv.optional(0, "no-such-column")).isNull();
+  }
+
+  @Test
+  void malformedTables_nameTheLine() {
+    assertThatThrownBy(() -> read("a,b\n1,2,3\n")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("t.csv line 2 has 3 fields; the header has 2");
+    assertThatThrownBy(() -> read("a\n\"open\n")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("unterminated");
+    assertThatThrownBy(() -> read("")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("empty");
+    assertThatThrownBy(() -> read("b\n1\n")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("no column 'a'");
+  }
+}
