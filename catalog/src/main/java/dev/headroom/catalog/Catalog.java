@@ -111,6 +111,18 @@ public final class Catalog {
         + "'; did you mean: " + ids(suggestModels(query, 5)) + "?"));
   }
 
+  /** Every model whose id, name, alias or repository holds all the query's words; every model for a blank query. */
+  public List<ModelEntry> searchModels(String query) {
+    Objects.requireNonNull(query, "query must not be null");
+    return modelNames.matching(query);
+  }
+
+  /** Every device whose id, name or alias holds all the query's words; every device for a blank query. */
+  public List<HardwareEntry> searchDevices(String query) {
+    Objects.requireNonNull(query, "query must not be null");
+    return deviceNames.matching(query);
+  }
+
   /** Up to {@code limit} models whose names are closest to {@code query}. */
   public List<ModelEntry> suggestModels(String query, int limit) {
     Objects.requireNonNull(query, "query must not be null");

@@ -60,6 +60,23 @@ final class NameIndex<T> {
     return best < 0 ? Optional.empty() : Optional.of(items.get(best));
   }
 
+  /** Every item one of whose keys holds every query token, or contains the squashed query; all for a blank query. */
+  List<T> matching(String query) {
+    List<String> q = tokens(query);
+    String squashed = String.join("", q);
+    Set<String> wanted = new HashSet<>(q);
+    List<T> out = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      for (Key key : keys.get(i)) {
+        if (key.tokens.containsAll(wanted) || key.squashed.contains(squashed)) {
+          out.add(items.get(i));
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
   /** Up to {@code limit} items whose names are closest to {@code query} (edit distance of the squashed forms). */
   List<T> suggest(String query, int limit) {
     String q = String.join("", tokens(query));

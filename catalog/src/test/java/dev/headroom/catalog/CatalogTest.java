@@ -165,6 +165,16 @@ final class CatalogTest {
   }
 
   @Test
+  void search_listsEveryMatch() {
+    assertThat(CATALOG.searchDevices("rtx 4090")).extracting(HardwareEntry::id)
+        .contains("nvidia-geforce-rtx-4090", "nvidia-geforce-rtx-4090-d").allMatch(id -> id.contains("4090"));
+    assertThat(CATALOG.searchModels("qwen3")).hasSizeGreaterThanOrEqualTo(8)
+        .allMatch(m -> m.id().contains("qwen3") || m.name().contains("Qwen3"));
+    assertThat(CATALOG.searchModels("")).hasSameSizeAs(CATALOG.models());
+    assertThat(CATALOG.searchDevices("no such thing")).isEmpty();
+  }
+
+  @Test
   void related_resolvesBaseModelFirst() {
     ModelEntry r1 = CATALOG.model("deepseek-r1-distill-qwen-7b");
     assertThat(CATALOG.related(r1)).extracting(ModelEntry::id).startsWith("qwen2.5-math-7b")

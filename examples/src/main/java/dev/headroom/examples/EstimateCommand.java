@@ -1,0 +1,88 @@
+package dev.headroom.examples;
+
+import dev.headroom.ByteUnit;
+import dev.headroom.DecodeSpeed;
+import dev.headroom.Estimator;
+import dev.headroom.Fit;
+import dev.headroom.MemoryEstimate;
+import dev.headroom.ModelSpec;
+import dev.headroom.catalog.HardwareEntry;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code headroom estimate}: one model at one configuration, optionally on one device, as text or JSON. */
+@Command(name = "estimate", mixinStandardHelpOptions = true,
+    description = "Memory, file size, fit and speed of one model at one configuration.")
+final class EstimateCommand implements Callable<Integer> {
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  Options.ModelSource source;
+
+  @Mixin
+  Options.EstimateSettings settings;
+
+  @Option(names = "--hardware", paramLabel = "NAME", description = "A catalogued device, e.g. \"rtx 4090\".")
+  String hardware;
+
+  @Option(names = "--json", description = "Print exactly one JSON object (snake_case fields, bytes as integers).")
+  boolean json;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    ModelSpec model = source.resolve();
+    Estimator e = settings.apply(Estimator.of(model), spec.commandLine());
+    HardwareEntry device = hardware == null ? null : Options.device(hardware);
+    PrintWriter out = spec.commandLine().getOut();
+    out.println(json ? toJson(model, e, device) : toText(model, e, device));
+    return 0;
+  }
+
+  static JsonObject toJson(ModelSpec model, Estimator e, HardwareEntry device) {
+    MemoryEstimate m = e.vram();
+    JsonObject o = new JsonObject().put("model", model.id()).put("model_name", model.name())
+        .put("quant", e.quant().name()).put("context", e.context()).put("parallel", e.parallel())
+        .put("kv_type", e.kvType().optionName()).put("method", e.method().name().toLowerCase(Locale.ROOT))
+        .put("parameters", model.totalParameters()).put("active_parameters", model.activeParameters())
+        .put("weights_bytes", m.weights().bytes()).put("kv_cache_bytes", m.kvCache().bytes())
+        .put("compute_bytes", m.compute().bytes()).put("output_bytes", m.output().bytes())
+        .put("runtime_bytes", m.runtime().bytes()).put("overhead_bytes", m.overhead().bytes())
+        .put("total_bytes", m.total().bytes()).put("file_bytes", e.fileSize().bytes());
+    if (device != null) {
+      Fit fit = e.fit(device.hardware());
+      DecodeSpeed speed = e.decode(device.hardware());
+      o.put("hardware", device.id()).put("hardware_name", device.name())
+          .put("usable_memory_bytes", fit.usableMemory().bytes())
+          .put("verdict", fit.verdict().name().toLowerCase(Locale.ROOT)).put("verdict_label", fit.verdict().label())
+          .put("headroom_bytes", fit.headroomBytes()).put("tokens_per_second", speed.tokensPerSecond(), 2)
+          .put("tokens_per_second_low", speed.low(), 2).put("tokens_per_second_high", speed.high(), 2)
+          .put("bytes_per_token", speed.bytesPerToken().bytes()).put("bandwidth_gbps", speed.bandwidthGBps(), 3)
+          .put("efficiency", speed.efficiency(), 4);
+    }
+    return o;
+  }
+
+  static String toText(ModelSpec model, Estimator e, HardwareEntry device) {
+    MemoryEstimate m = e.vram();
+    StringBuilder out = new StringBuilder();
+    out.append(String.format(Locale.ROOT, "%s at %s, %,d tokens × %d, KV %s, %s method%n", model.name(), e.quant(),
+        e.context(), e.parallel(), e.kvType().optionName(), e.method().name().toLowerCase(Locale.ROOT)));
+    out.append("  memory     ").append(m).append(System.lineSeparator());
+    out.append("  download   ").append(e.fileSize().format(ByteUnit.GB, 2)).append(System.lineSeparator());
+    if (device != null) {
+      Fit fit = e.fit(device.hardware());
+      out.append("  on         ").append(device.hardware()).append(System.lineSeparator());
+      out.append("  verdict    ").append(fit.verdict().label()).append(String.format(Locale.ROOT,
+          " (%s of %s usable)%n", m.total().format(ByteUnit.GB, 1), fit.usableMemory().format(ByteUnit.GB, 1)));
+      out.append("  speed      ").append(e.decode(device.hardware())).append(System.lineSeparator());
+    }
+    return out.toString().stripTrailing();
+  }
+}

@@ -1,0 +1,78 @@
+package dev.headroom.examples;
+
+import dev.headroom.ByteUnit;
+import dev.headroom.Estimator;
+import dev.headroom.QuantizationChoice;
+import dev.headroom.catalog.Catalog;
+import dev.headroom.catalog.HardwareEntry;
+import dev.headroom.catalog.ModelFit;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code headroom fit}: every catalogued model that fits a device, at the quantization a rule picks. */
+@Command(name = "fit", mixinStandardHelpOptions = true,
+    description = "Every catalogued model that fits a device, with its quantization, verdict and decode speed.")
+final class FitCommand implements Callable<Integer> {
+  @Option(names = "--hardware", required = true, paramLabel = "NAME", description = "A catalogued device.")
+  String hardware;
+
+  @Option(names = "--context", paramLabel = "N", defaultValue = "2048",
+      description = "Context per sequence in tokens, 1 to 16777216. Default: ${DEFAULT-VALUE}.")
+  int context;
+
+  @Option(names = "--rule", paramLabel = "R", defaultValue = "balance",
+      description = "balance (Q4_K_M when it fits, else smaller) or quality (most bits that fit). Default: ${DEFAULT-VALUE}.")
+  String rule;
+
+  @Option(names = "--json", description = "Print one JSON object.")
+  boolean json;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    Options.requireRange(spec.commandLine(), "--context", context, 1, Estimator.MAX_CONTEXT);
+    QuantizationChoice choice;
+    switch (rule.toLowerCase(Locale.ROOT)) {
+      case "balance": choice = QuantizationChoice.BEST_BALANCE; break;
+      case "quality": choice = QuantizationChoice.HIGHEST_QUALITY; break;
+      default:
+        throw new CommandLine.ParameterException(spec.commandLine(),
+            "--rule must be balance or quality but was '" + rule + "'");
+    }
+    HardwareEntry device = Options.device(hardware);
+    List<ModelFit> fits = Catalog.builtIn().modelsFor(device.hardware(), context, choice);
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      List<JsonObject> models = new ArrayList<>();
+      for (ModelFit f : fits) {
+        models.add(new JsonObject().put("model", f.model().id()).put("model_name", f.model().name())
+            .put("quant", f.quant().name()).put("total_bytes", f.fit().memory().total().bytes())
+            .put("verdict", f.fit().verdict().name().toLowerCase(Locale.ROOT))
+            .put("headroom_bytes", f.fit().headroomBytes())
+            .put("tokens_per_second", f.speed().tokensPerSecond(), 2));
+      }
+      out.println(new JsonObject().put("hardware", device.id()).put("hardware_name", device.name())
+          .put("usable_memory_bytes", device.hardware().usableMemory().bytes()).put("context", context)
+          .put("rule", choice.name().toLowerCase(Locale.ROOT)).put("count", fits.size()).put("models", models));
+      return 0;
+    }
+    out.printf(Locale.ROOT, "%d of %d catalogued models fit %s (%s usable) at %,d tokens:%n%n", fits.size(),
+        Catalog.builtIn().models().size(), device.name(), device.hardware().usableMemory().format(ByteUnit.GB, 1),
+        context);
+    out.println("| Model | Quantization | Memory | Verdict | Decode |");
+    out.println("|---|---|---|---|---|");
+    for (ModelFit f : fits) {
+      out.printf(Locale.ROOT, "| %s | %s | %s | %s | ~%.0f tok/s |%n", f.model().name(), f.quant(),
+          f.fit().memory().total().format(ByteUnit.GB, 1), f.fit().verdict().label(), f.speed().tokensPerSecond());
+    }
+    return 0;
+  }
+}

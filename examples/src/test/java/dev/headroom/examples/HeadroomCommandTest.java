@@ -1,0 +1,232 @@
+package dev.headroom.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/** The {@code headroom} command, run in-process: exit codes, JSON field by field, the page's sections. */
+final class HeadroomCommandTest {
+
+  /** Output, error output and exit status of one run. */
+  record Run(int status, String out, String err) {}
+
+  static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int status = Headroom.run(new PrintWriter(out), new PrintWriter(err), args);
+    return new Run(status, out.toString(), err.toString());
+  }
+
+  static JsonObject json(Run run) {
+    assertThat(run.status()).as(run.err()).isZero();
+    assertThat(run.out().strip().lines()).hasSize(1);
+    return JsonParser.parseString(run.out()).getAsJsonObject();
+  }
+
+  @Nested
+  final class Estimate {
+    @Test
+    void json_hasEveryContractField_withConsistentValues() {
+      JsonObject o = json(run("estimate", "--model", "deepseek-r1-distill-qwen-1.5b", "--json"));
+      assertThat(o.get("model").getAsString()).isEqualTo("deepseek-r1-distill-qwen-1.5b");
+      assertThat(o.get("quant").getAsString()).isEqualTo("Q4_K_M");
+      assertThat(o.get("context").getAsInt()).isEqualTo(2048);
+      assertThat(o.get("kv_type").getAsString()).isEqualTo("f16");
+      assertThat(o.get("method").getAsString()).isEqualTo("exact");
+      assertThat(o.get("parameters").getAsLong()).isEqualTo(1_777_088_000L);
+      assertThat(o.get("weights_bytes").getAsLong()).isEqualTo(1_111_370_240L);
+      assertThat(o.get("kv_cache_bytes").getAsLong()).isEqualTo(58_720_256L);
+      long overhead = o.get("compute_bytes").getAsLong() + o.get("output_bytes").getAsLong()
+          + o.get("runtime_bytes").getAsLong();
+      assertThat(o.get("overhead_bytes").getAsLong()).isEqualTo(overhead);
+      assertThat(o.get("total_bytes").getAsLong()).isEqualTo(o.get("weights_bytes").getAsLong()
+          + o.get("kv_cache_bytes").getAsLong() + overhead);
+      assertThat(o.get("file_bytes").getAsLong()).isBetween(1_110_000_000L, 1_125_000_000L);
+      assertThat(o.has("hardware")).isFalse();
+    }
+
+    @Test
+    void json_withHardware_addsTheFitAndSpeedFields() {
+      JsonObject o = json(run("estimate", "--model", "llama 3.1 8b", "--context", "32768", "--kv-type", "q8_0",
+          "--parallel", "2", "--hardware", "rtx 4090", "--json"));
+      assertThat(o.get("model").getAsString()).isEqualTo("llama-3.1-8b-instruct");
+      assertThat(o.get("kv_type").getAsString()).isEqualTo("q8_0");
+      assertThat(o.get("parallel").getAsInt()).isEqualTo(2);
+      assertThat(o.get("hardware").getAsString()).isEqualTo("nvidia-geforce-rtx-4090");
+      assertThat(o.get("usable_memory_bytes").getAsLong()).isEqualTo(24L << 30);
+      assertThat(o.get("headroom_bytes").getAsLong())
+          .isEqualTo(o.get("usable_memory_bytes").getAsLong() - o.get("total_bytes").getAsLong());
+      assertThat(o.get("verdict").getAsString()).isIn("runs_great", "runs_well", "tight", "wont_fit");
+      assertThat(o.get("tokens_per_second").getAsDouble()).isBetween(o.get("tokens_per_second_low").getAsDouble(),
+          o.get("tokens_per_second_high").getAsDouble());
+      assertThat(o.get("tokens_per_second").getAsDouble()).isCloseTo(
+          1008e9 * 0.65 / o.get("bytes_per_token").getAsLong(), org.assertj.core.api.Assertions.within(0.01));
+    }
+
+    @Test
+    void json_seedMethod_reproducesTheSeedFigure() {
+      JsonObject o = json(run("estimate", "--model", "deepseek-r1:1.5b", "--method", "seed", "--json"));
+      assertThat(o.get("weights_bytes").getAsLong()).isEqualTo(900_000_000L);
+      assertThat(o.get("total_bytes").getAsLong()).isEqualTo(1_258_720_256L);
+      assertThat(o.get("file_bytes").getAsLong()).isEqualTo(900_000_000L);
+    }
+
+    @Test
+    void text_showsTheBreakdownAndVerdict() {
+      Run r = run("estimate", "--model", "deepseek-r1:1.5b", "--hardware", "rtx 4090");
+      assertThat(r.status()).isZero();
+      assertThat(r.out()).contains("memory     1.5 GB = weights 1.11 GB + KV cache 0.06 GB + overhead 0.30 GB")
+          .contains("Runs great — plenty of headroom").contains("tok/s (1008 GB/s × 0.65 ÷");
+    }
+  }
+
+  @Nested
+  final class BadInput {
+    @Test
+    void unknownModel_exitsTwo_withTheClosestMatches_andNoStackTrace() {
+      Run r = run("estimate", "--model", "lama 3.1 8b instruct");
+      assertThat(r.status()).isEqualTo(2);
+      assertThat(r.err()).contains("no catalogued model matches 'lama 3.1 8b instruct'; did you mean:")
+          .contains("llama-3.1-8b-instruct").doesNotContain("\tat ").doesNotContain("Exception");
+    }
+
+    @Test
+    void unknownDevice_exitsTwo_withTheClosestMatches() {
+      Run r = run("estimate", "--model", "qwen3-8b", "--hardware", "rtx 4095");
+      assertThat(r.status()).isEqualTo(2);
+      assertThat(r.err()).contains("no catalogued device matches 'rtx 4095'").contains("nvidia-geforce-rtx-4090");
+      assertThat(run("fit", "--hardware", "quantum toaster").status()).isEqualTo(2);
+    }
+
+    @Test
+    void badNumbers_nameTheOptionAndTheRange() {
+      Run negative = run("estimate", "--model", "qwen3-8b", "--context", "-5");
+      assertThat(negative.status()).isEqualTo(2);
+      assertThat(negative.err()).contains("--context must be in [1, 16777216] but was -5");
+      Run text = run("estimate", "--model", "qwen3-8b", "--parallel", "many");
+      assertThat(text.status()).isEqualTo(2);
+      assertThat(text.err()).contains("'--parallel'").contains("'many'");
+      Run parallel = run("estimate", "--model", "qwen3-8b", "--parallel", "0");
+      assertThat(parallel.err()).contains("--parallel must be in [1, 4096] but was 0");
+      Run quant = run("estimate", "--model", "qwen3-8b", "--quant", "Q9_K");
+      assertThat(quant.status()).isEqualTo(2);
+      assertThat(quant.err()).contains("'Q9_K' is not a known quantization").contains("Q4_K_M");
+    }
+
+    @Test
+    void missingOrConflictingModelSource_exitsTwo() {
+      assertThat(run("estimate").status()).isEqualTo(2);
+      assertThat(run("estimate", "--model", "a", "--gguf", "b.gguf").status()).isEqualTo(2);
+      assertThat(run("page", "--format", "pdf").err()).contains("--format must be markdown or html but was 'pdf'");
+    }
+  }
+
+  @Nested
+  final class Page {
+    @Test
+    void markdown_seedMethod_printsTheSeedFigures() {
+      Run r = run("page", "--method", "seed");
+      assertThat(r.status()).isZero();
+      assertThat(r.out()).contains("# DeepSeek R1 Distill Qwen 1.5B — Hardware Requirements & GPU Compatibility")
+          .contains("| Architecture | Qwen2ForCausalLM |").contains("| Context Length | 131,072 tokens |")
+          .contains("| Q4_K_M | 4.80 | 1.3 GB | 5.0 GB | 0.90 GB | 4-bit medium quantization — most popular sweet spot |")
+          .contains("| IQ2_XXS | 2.20 | 0.8 GB | 4.5 GB | 0.41 GB |")
+          .contains("Weights = 1.5B × 4.8 bits ÷ 8 = 0.9 GB")
+          .contains("KV Cache + Overhead ≈ 0.4 GB").contains("KV Cache + Overhead ≈ 4.1 GB")
+          .contains("| AMD Instinct MI300X | 5300 ÷ 1.26 × 0.55 = ~2316 tok/s |")
+          .contains("| NVIDIA GeForce RTX 4090 | 1008 ÷ 1.26 × 0.65 = ~521 tok/s |")
+          .contains("At Q4_K_M, the download is about 0.90 GB. The Q8_0 version is 1.50 GB. The smallest option "
+              + "(IQ2_XXS) is 0.41 GB.");
+    }
+
+    @Test
+    void markdown_exactMethod_hasEverySection() {
+      Run r = run("page", "deepseek-r1-distill-qwen-1.5b");
+      assertThat(r.status()).isZero();
+      for (String section : new String[] {"## Specifications", "## How Much VRAM Does", "## Which GPUs Can Run",
+          "## Which Devices Can Run", "## How Fast Is", "## Frequently Asked Questions", "### Can I run",
+          "on a Mac?", "### What's the download size", "## Related Models"}) {
+        assertThat(r.out()).contains(section);
+      }
+      assertThat(r.out()).contains("| Q4_K_M | 4.80 | 1.5 GB | 5.2 GB | 1.12 GB |")
+          .containsPattern("\\d+ GPUs can run it, including ").contains("Qwen2.5 Math 1.5B (qwen2.5-math-1.5b)")
+          .contains("Yes. At Q4_K_M it needs 1.5 GB");
+    }
+
+    @Test
+    void markdown_anyModel_andAModelNoMacHolds() {
+      Run r = run("page", "kimi-k2-instruct", "--quant", "Q4_K_M");
+      assertThat(r.status()).isZero();
+      assertThat(r.out()).contains("# Kimi K2 Instruct — Hardware").contains("Not at Q4_K_M");
+    }
+
+    @Test
+    void html_isWellFormed_selfContained_withOneBarPerQuantizationAndSeries(@TempDir Path dir) throws Exception {
+      Path file = dir.resolve("page.html");
+      Run r = run("page", "--format", "html", "--out", file.toString());
+      assertThat(r.status()).isZero();
+      String html = Files.readString(file);
+      assertThat(html).startsWith("<!DOCTYPE html>").doesNotContain("<script").doesNotContain("<link")
+          .doesNotContain("src=\"");
+      org.w3c.dom.Document dom = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+          .parse(new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)));
+      NodeList svgs = dom.getElementsByTagName("svg");
+      assertThat(svgs.getLength()).isEqualTo(1);
+      NodeList rects = ((Element) svgs.item(0)).getElementsByTagName("rect");
+      int shortContext = 0;
+      int fullContext = 0;
+      for (int i = 0; i < rects.getLength(); i++) {
+        String cls = ((Element) rects.item(i)).getAttribute("class");
+        shortContext += cls.equals("bar bar-0") ? 1 : 0;
+        fullContext += cls.equals("bar bar-1") ? 1 : 0;
+      }
+      assertThat(shortContext).isEqualTo(10);
+      assertThat(fullContext).isEqualTo(10);
+      assertThat(dom.getElementsByTagName("h2").getLength()).isGreaterThanOrEqualTo(7);
+    }
+  }
+
+  @Nested
+  final class Listings {
+    @Test
+    void fit_json_listsModelsThatFit() {
+      JsonObject o = json(run("fit", "--hardware", "rtx 4090", "--context", "8192", "--json"));
+      assertThat(o.get("hardware").getAsString()).isEqualTo("nvidia-geforce-rtx-4090");
+      assertThat(o.get("count").getAsInt()).isEqualTo(o.getAsJsonArray("models").size()).isGreaterThan(50);
+      JsonObject first = o.getAsJsonArray("models").get(0).getAsJsonObject();
+      assertThat(first.get("total_bytes").getAsLong()).isLessThanOrEqualTo(o.get("usable_memory_bytes").getAsLong());
+      assertThat(first.get("verdict").getAsString()).isNotEqualTo("wont_fit");
+    }
+
+    @Test
+    void modelsAndHardware_searchTheCatalog() {
+      Run models = run("models", "qwen3");
+      assertThat(models.status()).isZero();
+      assertThat(models.out()).contains("| qwen3-8b |").doesNotContain("| llama-3.1-8b-instruct |");
+      Run hardware = run("hardware", "m3", "max");
+      assertThat(hardware.out()).contains("apple-m3-max-40c-128gb").doesNotContain("rtx");
+      assertThat(run("hardware", "no-such-device").status()).isEqualTo(2);
+    }
+
+    @Test
+    void help_andNoArguments_printUsage() {
+      Run none = run();
+      assertThat(none.status()).isZero();
+      assertThat(none.out()).contains("page").contains("estimate").contains("fit");
+      assertThat(run("estimate", "--help").out()).contains("--kv-type").contains("--hardware");
+    }
+  }
+}
