@@ -15,12 +15,12 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>An estimator is immutable and thread-safe: every configuration call returns a new copy, so a partly
  * configured estimator can be shared; the last call wins. Defaults: {@link Quantization#Q4_K_M}, a context of
- * {@value #DEFAULT_CONTEXT} tokens (the seed page's), one sequence, an {@link KvCacheType#F16} KV cache, the
- * {@link EstimationMethod#EXACT} method.
+ * {@value #DEFAULT_CONTEXT} tokens (the seed page's) per sequence, one sequence, an {@link KvCacheType#F16} KV
+ * cache, the {@link EstimationMethod#EXACT} method with llama.cpp's buffers ({@link LlamaCppRuntime#defaults()}).
  *
- * <p>Modelling assumptions, each overridable: the runtime's fixed overhead ({@link #SEED_OVERHEAD}, 0.3 GB, the
- * seed page's framework allowance, until the runtime's own buffers are modelled; {@link #overhead(Bytes)}); the
- * share of memory bandwidth decode achieves (0.65 on NVIDIA, 0.55 elsewhere, the seed's vendor constants;
+ * <p>Modelling assumptions, each overridable: the runtime's fixed cost ({@link LlamaCppRuntime#runtimeReserve()};
+ * the seed method's flat {@link #SEED_OVERHEAD}; {@link #overhead(Bytes)} replaces either); the share of memory
+ * bandwidth decode achieves (0.65 on NVIDIA, 0.55 elsewhere, the seed's vendor constants;
  * {@link #efficiency(double)}), with a typical range of ±20 % (the seed's "real-world results typically within
  * ±20%"); and the verdict thresholds ({@link #verdictThresholds(double, double)}).
  */
@@ -44,21 +44,28 @@ public final class Estimator {
   private final Quantization quant;
   private final int context;
   private final int parallel;
-  private final KvCacheType kvType;
+  private final KvCacheType kvTypeK;
+  private final KvCacheType kvTypeV;
   private final EstimationMethod method;
+  private final LlamaCppRuntime runtime;
+  private final @Nullable FileWeights fileWeights;
   private final @Nullable Bytes overhead;
   private final double efficiency;
   private final double greatShare;
   private final double wellShare;
 
-  private Estimator(ModelSpec model, Quantization quant, int context, int parallel, KvCacheType kvType,
-      EstimationMethod method, @Nullable Bytes overhead, double efficiency, double greatShare, double wellShare) {
+  private Estimator(ModelSpec model, Quantization quant, int context, int parallel, KvCacheType kvTypeK,
+      KvCacheType kvTypeV, EstimationMethod method, LlamaCppRuntime runtime, @Nullable FileWeights fileWeights,
+      @Nullable Bytes overhead, double efficiency, double greatShare, double wellShare) {
     this.model = model;
     this.quant = quant;
     this.context = context;
     this.parallel = parallel;
-    this.kvType = kvType;
+    this.kvTypeK = kvTypeK;
+    this.kvTypeV = kvTypeV;
     this.method = method;
+    this.runtime = runtime;
+    this.fileWeights = fileWeights;
     this.overhead = overhead;
     this.efficiency = efficiency;
     this.greatShare = greatShare;
@@ -72,14 +79,15 @@ public final class Estimator {
    */
   public static Estimator of(ModelSpec model) {
     Checks.requireNonNull(model, "model");
-    return new Estimator(model, Quantization.Q4_K_M, DEFAULT_CONTEXT, 1, KvCacheType.F16, EstimationMethod.EXACT,
-        null, Double.NaN, 0.70, 0.90);
+    return new Estimator(model, Quantization.Q4_K_M, DEFAULT_CONTEXT, 1, KvCacheType.F16, KvCacheType.F16,
+        EstimationMethod.EXACT, LlamaCppRuntime.defaults(), null, null, Double.NaN, 0.70, 0.90);
   }
 
   /** A copy with another quantization. This instance is unaffected. */
   public Estimator quant(Quantization quant) {
     Checks.requireNonNull(quant, "quant");
-    return new Estimator(model, quant, context, parallel, kvType, method, overhead, efficiency, greatShare, wellShare);
+    return new Estimator(model, quant, context, parallel, kvTypeK, kvTypeV, method, runtime, fileWeights, overhead,
+        efficiency, greatShare, wellShare);
   }
 
   /**
@@ -89,38 +97,64 @@ public final class Estimator {
    */
   public Estimator context(int tokens) {
     Checks.requireInRange(tokens, 1, MAX_CONTEXT, "context", "tokens");
-    return new Estimator(model, quant, tokens, parallel, kvType, method, overhead, efficiency, greatShare, wellShare);
+    return new Estimator(model, quant, tokens, parallel, kvTypeK, kvTypeV, method, runtime, fileWeights, overhead,
+        efficiency, greatShare, wellShare);
   }
 
   /**
    * A copy serving {@code sequences} sequences at once, each with the full context (llama.cpp
-   * {@code --parallel}).
+   * {@code --parallel} with {@code -c} = context × sequences).
    *
    * @param sequences 1 to {@value #MAX_PARALLEL}
    */
   public Estimator parallel(int sequences) {
     Checks.requireInRange(sequences, 1, MAX_PARALLEL, "parallel", "sequences");
-    return new Estimator(model, quant, context, sequences, kvType, method, overhead, efficiency, greatShare,
-        wellShare);
+    return new Estimator(model, quant, context, sequences, kvTypeK, kvTypeV, method, runtime, fileWeights, overhead,
+        efficiency, greatShare, wellShare);
   }
 
-  /** A copy with another KV cache type (keys and values alike). */
+  /** A copy with another KV cache type for keys and values alike. */
   public Estimator kvType(KvCacheType type) {
-    Checks.requireNonNull(type, "type");
-    return new Estimator(model, quant, context, parallel, type, method, overhead, efficiency, greatShare, wellShare);
+    return kvTypes(type, type);
+  }
+
+  /** A copy with separate key and value cache types ({@code --cache-type-k}, {@code --cache-type-v}). */
+  public Estimator kvTypes(KvCacheType keys, KvCacheType values) {
+    Checks.requireNonNull(keys, "keys");
+    Checks.requireNonNull(values, "values");
+    return new Estimator(model, quant, context, parallel, keys, values, method, runtime, fileWeights, overhead,
+        efficiency, greatShare, wellShare);
   }
 
   /** A copy with another method. */
   public Estimator method(EstimationMethod method) {
     Checks.requireNonNull(method, "method");
-    return new Estimator(model, quant, context, parallel, kvType, method, overhead, efficiency, greatShare,
-        wellShare);
+    return new Estimator(model, quant, context, parallel, kvTypeK, kvTypeV, method, runtime, fileWeights, overhead,
+        efficiency, greatShare, wellShare);
   }
 
-  /** A copy with a fixed runtime overhead instead of the default ({@link #SEED_OVERHEAD}). */
+  /** A copy sizing llama.cpp's buffers with these settings (used by {@link EstimationMethod#EXACT}). */
+  public Estimator runtime(LlamaCppRuntime runtime) {
+    Checks.requireNonNull(runtime, "runtime");
+    return new Estimator(model, quant, context, parallel, kvTypeK, kvTypeV, method, runtime, fileWeights, overhead,
+        efficiency, greatShare, wellShare);
+  }
+
+  /**
+   * A copy using the weights read from a GGUF file instead of predicting them for {@link #quant()} (the
+   * {@link EstimationMethod#EXACT} method; the seed method ignores them).
+   */
+  public Estimator fileWeights(FileWeights weights) {
+    Checks.requireNonNull(weights, "weights");
+    return new Estimator(model, quant, context, parallel, kvTypeK, kvTypeV, method, runtime, weights, overhead,
+        efficiency, greatShare, wellShare);
+  }
+
+  /** A copy with a fixed runtime cost instead of the runtime's reserve (or the seed's 0.3 GB). */
   public Estimator overhead(Bytes bytes) {
     Checks.requireNonNull(bytes, "bytes");
-    return new Estimator(model, quant, context, parallel, kvType, method, bytes, efficiency, greatShare, wellShare);
+    return new Estimator(model, quant, context, parallel, kvTypeK, kvTypeV, method, runtime, fileWeights, bytes,
+        efficiency, greatShare, wellShare);
   }
 
   /**
@@ -130,7 +164,8 @@ public final class Estimator {
    */
   public Estimator efficiency(double share) {
     Checks.requireInRange(share, 0, false, 1, "efficiency", "");
-    return new Estimator(model, quant, context, parallel, kvType, method, overhead, share, greatShare, wellShare);
+    return new Estimator(model, quant, context, parallel, kvTypeK, kvTypeV, method, runtime, fileWeights, overhead,
+        share, greatShare, wellShare);
   }
 
   /**
@@ -143,7 +178,8 @@ public final class Estimator {
   public Estimator verdictThresholds(double great, double well) {
     Checks.requireInRange(great, 0, false, 1, "great", "");
     Checks.requireInRange(well, great, true, 1, "well", "");
-    return new Estimator(model, quant, context, parallel, kvType, method, overhead, efficiency, great, well);
+    return new Estimator(model, quant, context, parallel, kvTypeK, kvTypeV, method, runtime, fileWeights, overhead,
+        efficiency, great, well);
   }
 
   /** The model. */
@@ -166,9 +202,14 @@ public final class Estimator {
     return parallel;
   }
 
-  /** The KV cache type. */
+  /** The KV cache type of the keys (and of the values, unless {@link #kvTypes} set them apart). */
   public KvCacheType kvType() {
-    return kvType;
+    return kvTypeK;
+  }
+
+  /** The KV cache type of the values. */
+  public KvCacheType kvTypeV() {
+    return kvTypeV;
   }
 
   /** The method. */
@@ -176,14 +217,27 @@ public final class Estimator {
     return method;
   }
 
-  /** Memory of the weights, as loaded. */
+  /** The llama.cpp settings the exact method sizes buffers with. */
+  public LlamaCppRuntime runtime() {
+    return runtime;
+  }
+
+  /**
+   * Memory of the weights, as loaded: the tensor data, plus, when llama.cpp's CPU backend runs layers from
+   * memory-mapped weights, the copies it repacks for faster kernels.
+   */
   public Bytes weights() {
     return Bytes.ofBytes(weightBytes());
   }
 
-  private long weightBytes() {
-    if (method == EstimationMethod.SEED) {
-      return seedWeightBytes();
+  private boolean exact() {
+    return method == EstimationMethod.EXACT;
+  }
+
+  private long tensorBytes() {
+    FileWeights file = fileWeights;
+    if (file != null) {
+      return file.tensorBytes().bytes();
     }
     LlamaFileType ft = quant.fileType();
     ModelTables tables = model.tables();
@@ -191,25 +245,52 @@ public final class Estimator {
         : tables.otherFormatBytes(quant.bitsPerWeight(), quant.quantizesEmbeddings());
   }
 
-  private long seedWeightBytes() {
-    return Math.round(model.nominalParameters() * quant.bitsPerWeight() / 8);
+  private long weightBytes() {
+    if (!exact()) {
+      return Math.round(model.nominalParameters() * quant.bitsPerWeight() / 8);
+    }
+    return Math.addExact(tensorBytes(), repackBytes());
+  }
+
+  /** The repacked copies on the CPU, in proportion to the layers that stay there; none without mmap. */
+  private long repackBytes() {
+    int layers = model.architecture().layers();
+    int onGpu = !runtime.backend().isGpu() ? 0
+        : runtime.gpuLayers() < 0 ? layers + 1 : Math.min(runtime.gpuLayers(), layers + 1);
+    if (!runtime.mmap() || onGpu > layers) {
+      return 0;
+    }
+    long all;
+    FileWeights file = fileWeights;
+    if (file != null) {
+      all = file.cpuRepackBytes().bytes();
+    } else {
+      LlamaFileType ft = quant.fileType();
+      all = ft == null ? 0 : model.tables().cpuRepackBytes(ft);
+    }
+    return all * (layers + 1 - onGpu) / (layers + 1);
   }
 
   /** Memory of the KV cache (and recurrent state) for the context and parallel sequences. */
   public Bytes kvCache() {
-    return Bytes.ofBytes(kvCacheBytes(context));
+    return Bytes.ofBytes(exact() ? buffers().kvBytes : kvCacheBytes(context));
   }
 
+  /**
+   * KV bytes of {@code tokens} tokens per sequence, unpadded: what the seed method charges, and what one decode
+   * step reads.
+   */
   private long kvCacheBytes(int tokens) {
     Architecture a = model.architecture();
     long sequences = parallel;
-    if (method == EstimationMethod.SEED) {
-      long perToken = (kvType.rowBytes((long) a.kvHeads() * a.headDimK())
-          + kvType.rowBytes((long) a.kvHeads() * a.headDimV())) * a.layers();
+    if (!exact()) {
+      long perToken = (kvTypeK.rowBytes((long) a.kvHeads() * a.headDimK())
+          + kvTypeV.rowBytes((long) a.kvHeads() * a.headDimV())) * a.layers();
       return Math.multiplyExact(perToken, (long) tokens * sequences);
     }
     ModelTables t = model.tables();
-    long perLayerToken = kvType.rowBytes(a.kvKeyElements()) + kvType.rowBytes(a.kvValueElements());
+    long perLayerToken = kvTypeK.rowBytes(a.kvKeyElements())
+        + (a.mla() != null ? 0 : kvTypeV.rowBytes(a.kvValueElements()));
     long full = Math.multiplyExact(perLayerToken * t.fullKvLayers(), (long) tokens * sequences);
     SlidingWindow swa = a.slidingWindow();
     long slidingTokens = swa == null ? 0 : Math.min(tokens, swa.window());
@@ -219,22 +300,47 @@ public final class Estimator {
     return Math.addExact(Math.addExact(full, sliding), state);
   }
 
-  /** The memory the model needs: weights + KV cache + overhead. */
+  private LlamaCppBuffers buffers() {
+    return LlamaCppBuffers.of(model.architecture(), model.tables(), context, parallel, kvTypeK, kvTypeV, runtime);
+  }
+
+  /**
+   * The memory the model needs, over every device it uses: weights + KV cache + overhead. With
+   * {@link EstimationMethod#EXACT} these are llama.cpp's buffers for {@link #runtime()}; with
+   * {@link EstimationMethod#SEED}, the seed page's terms.
+   *
+   * @throws IllegalStateException when llama.cpp would refuse the configuration (a quantized V cache without flash
+   *     attention)
+   */
   public MemoryEstimate vram() {
-    Bytes runtime = overhead != null ? overhead : SEED_OVERHEAD;
-    return new MemoryEstimate(weights(), kvCache(), Bytes.ZERO, Bytes.ZERO, runtime);
+    if (!exact()) {
+      return new MemoryEstimate(weights(), kvCache(), Bytes.ZERO, Bytes.ZERO, overhead != null ? overhead
+          : SEED_OVERHEAD);
+    }
+    LlamaCppBuffers b = buffers();
+    Bytes fixed = overhead != null ? overhead : runtime.runtimeReserve();
+    return new MemoryEstimate(weights(), Bytes.ofBytes(b.kvBytes), Bytes.ofBytes(b.computeBytes),
+        Bytes.ofBytes(b.outputBytes), fixed);
   }
 
   /**
    * The predicted download size. With {@link EstimationMethod#EXACT} and a GGUF type: the 32-byte-aligned tensor
-   * data plus an estimate of the header, metadata and tokenizer; for other formats the weights. With
-   * {@link EstimationMethod#SEED}: the weights, as the seed page shows them.
+   * data plus an estimate of the header, metadata and tokenizer (or the file's own size, given
+   * {@link #fileWeights}); for other formats the weights. With {@link EstimationMethod#SEED}: the weights, as the
+   * seed page shows them.
    */
   public Bytes fileSize() {
-    if (method == EstimationMethod.SEED || !quant.isGguf()) {
+    if (!exact()) {
       return weights();
     }
-    return Bytes.ofBytes(Math.addExact(weightBytes(), GgufMetadata.estimateBytes(model)));
+    FileWeights file = fileWeights;
+    if (file != null) {
+      return file.fileBytes();
+    }
+    if (!quant.isGguf()) {
+      return Bytes.ofBytes(tensorBytes());
+    }
+    return Bytes.ofBytes(Math.addExact(tensorBytes(), GgufMetadata.estimateBytes(model)));
   }
 
   /** Whether the model fits {@code hardware}'s usable memory, with the verdict and headroom. */
@@ -252,13 +358,13 @@ public final class Estimator {
    * The bandwidth-bound decode speed on {@code hardware}: bandwidth × efficiency ÷ bytes read per token. The
    * bytes read per token are, with {@link EstimationMethod#SEED}, the whole VRAM estimate (as the seed divides
    * by it); with {@link EstimationMethod#EXACT}, the weights one token reads (active experts only) plus the KV
-   * cache at the current context. Several GPUs split by layer run one after another, so one device's bandwidth
-   * applies.
+   * cache of one sequence at the current context. Several GPUs split by layer run one after another, so one
+   * device's bandwidth applies.
    */
   public DecodeSpeed decode(Hardware hardware) {
     Checks.requireNonNull(hardware, "hardware");
     long perToken;
-    if (method == EstimationMethod.SEED) {
+    if (!exact()) {
       perToken = vram().total().bytes();
     } else {
       perToken = Math.addExact(activeWeightBytes(), kvCacheBytes(context) / parallel);
@@ -286,6 +392,10 @@ public final class Estimator {
   }
 
   private long activeWeightBytes() {
+    FileWeights file = fileWeights;
+    if (file != null) {
+      return file.activeBytes().bytes();
+    }
     LlamaFileType ft = quant.fileType();
     ModelTables tables = model.tables();
     if (ft != null) {
@@ -297,7 +407,8 @@ public final class Estimator {
   /** For example {@code "Estimator{model=qwen3-8b, quant=Q4_K_M, context=2048, parallel=1, kv=f16, method=EXACT}"}. */
   @Override
   public String toString() {
+    String kv = kvTypeK == kvTypeV ? kvTypeK.optionName() : kvTypeK.optionName() + "/" + kvTypeV.optionName();
     return String.format(Locale.ROOT, "Estimator{model=%s, quant=%s, context=%d, parallel=%d, kv=%s, method=%s}",
-        model.id(), quant, context, parallel, kvType.optionName(), method);
+        model.id(), quant, context, parallel, kv, method);
   }
 }

@@ -36,7 +36,7 @@ public record Fit(Hardware hardware, MemoryEstimate memory, Bytes usableMemory, 
     return (double) memory.total().bytes() / usableMemory.bytes();
   }
 
-  /** For example {@code "Runs great — plenty of headroom: 1.5 GB of 25.8 GB usable on NVIDIA GeForce RTX 4090"}. */
+  /** For example {@code "Runs great — plenty of headroom: 1.8 GB of 25.8 GB usable on NVIDIA GeForce RTX 4090"}. */
   @Override
   public String toString() {
     return String.format(Locale.ROOT, "%s: %s of %s usable on %s", verdict.label(),

@@ -16,6 +16,7 @@ final class ModelTables {
   private final TensorInventory inventory;
   private final AtomicLongArray ggufTensorBytes = new AtomicLongArray(LlamaFileType.values().length);
   private final AtomicLongArray ggufActiveBytes = new AtomicLongArray(LlamaFileType.values().length);
+  private final AtomicLongArray cpuRepackBytes = new AtomicLongArray(LlamaFileType.values().length);
   private final int fullKvLayers;
   private final int slidingKvLayers;
   private final int recurrentLayers;
@@ -61,6 +62,7 @@ final class ModelTables {
     for (int i = 0; i < ggufTensorBytes.length(); i++) {
       ggufTensorBytes.set(i, -1);
       ggufActiveBytes.set(i, -1);
+      cpuRepackBytes.set(i, -1);
     }
   }
 
@@ -87,6 +89,35 @@ final class ModelTables {
       cached = sizeGguf(ft);
     }
     return cached;
+  }
+
+  /**
+   * Bytes llama.cpp's CPU backend repacks into an extra buffer when every layer runs on the CPU (x86 with AVX2:
+   * Q4_0, Q4_K, IQ4_NL and MXFP4 weights that feed a matrix multiplication and have a multiple of 8 rows;
+   * {@code ggml-cpu/repack.cpp}). The token embeddings feed a row lookup and are never repacked.
+   */
+  long cpuRepackBytes(LlamaFileType ft) {
+    long cached = cpuRepackBytes.get(ft.ordinal());
+    if (cached >= 0) {
+      return cached;
+    }
+    List<TensorSpec> tensors = inventory.tensors();
+    GgmlType[] types = QuantizationRules.assign(tensors, architecture, ft);
+    long total = 0;
+    for (int i = 0; i < types.length; i++) {
+      TensorSpec t = tensors.get(i);
+      if (isRepacked(t, types[i])) {
+        total += tensorBytes(t, types[i]);
+      }
+    }
+    cpuRepackBytes.set(ft.ordinal(), total);
+    return total;
+  }
+
+  static boolean isRepacked(TensorSpec t, GgmlType type) {
+    boolean repackable = type == GgmlType.Q4_0 || type == GgmlType.Q4_K || type == GgmlType.IQ4_NL
+        || type == GgmlType.MXFP4;
+    return repackable && t.role().quantizable && t.role() != TensorRole.TOKEN_EMBEDDING && t.ne1() % 8 == 0;
   }
 
   /** Bytes of the tensor data one token reads in a GGUF file of type {@code ft}: all but the unused experts. */

@@ -17,7 +17,7 @@ final class QuantizationRules {
     GgmlType[] types = new GgmlType[tensors.size()];
     int attnVCount = 0;
     for (TensorSpec t : tensors) {
-      if (t.role() == TensorRole.ATTN_V || t.role() == TensorRole.ATTN_QKV || t.role() == TensorRole.ATTN_KV_B) {
+      if (t.role() == TensorRole.ATTN_V || t.role() == TensorRole.ATTN_QKV) {
         attnVCount++;
       }
     }
@@ -48,6 +48,11 @@ final class QuantizationRules {
   private static GgmlType typeOf(TensorSpec t, LlamaFileType ft, Counters c) {
     if (!t.role().quantizable || t.ne1() * t.ne2() == 1) {
       return GgmlType.F32;
+    }
+    if (t.routedExperts() && t.ne2() > 1 && c.a.arch().equals("gpt-oss")) {
+      // gpt-oss ships its experts in MXFP4 and every published GGUF keeps them so, whatever the file type
+      // (ggml-org's MXFP4 file and bartowski's Q2_K…Q8_0 files of gpt-oss-20b are all 11.5–12.1 GB).
+      return GgmlType.MXFP4;
     }
     if (!ft.defaultType.isQuantized()) {
       return ft.defaultType;
@@ -81,7 +86,7 @@ final class QuantizationRules {
     if (ft == LlamaFileType.MXFP4_MOE) {
       return t.routedExperts() && t.ne2() > 1 ? GgmlType.MXFP4 : GgmlType.Q8_0;
     }
-    boolean attnVLike = role == TensorRole.ATTN_V || role == TensorRole.ATTN_KV_B;
+    boolean attnVLike = role == TensorRole.ATTN_V;
     if (isVeryLowBit(ft)) {
       boolean iq2sm = ft == LlamaFileType.IQ2_S || ft == LlamaFileType.IQ2_M;
       if (attnVLike) {
@@ -230,9 +235,13 @@ final class QuantizationRules {
     }
   }
 
-  /** llama.cpp's {@code LLM_TYPE_70B}: a LLaMA-architecture model with 80 layers and grouped-query attention. */
+  /**
+   * llama.cpp's {@code LLM_TYPE_70B} ({@code llama_model::load_hparams}): an 80-layer LLaMA-architecture model with
+   * grouped-query attention, or an 80-layer Qwen2 (Qwen2/2.5-72B).
+   */
   private static boolean isLlama70B(Architecture a) {
-    return a.arch().equals("llama") && a.layers() == 80 && a.attentionHeads() != a.kvHeads();
+    return a.layers() == 80 && (a.arch().equals("llama") && a.attentionHeads() != a.kvHeads()
+        || a.arch().equals("qwen2"));
   }
 
   /** The type used when {@code chosen} cannot hold a row of {@code rowLength} elements in whole blocks. */

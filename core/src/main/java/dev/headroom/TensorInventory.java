@@ -118,8 +118,11 @@ final class TensorInventory {
         }
         add(p + "attn_kv_a_mqa.weight", TensorRole.ATTN_LATENT, layer, h, mla.cachedElementsPerToken(), 1);
         add(p + "attn_kv_a_norm.weight", TensorRole.SMALL, layer, mla.kvLoraRank(), 1, 1);
-        add(p + "attn_kv_b.weight", TensorRole.ATTN_KV_B, layer, mla.kvLoraRank(),
-            (long) a.attentionHeads() * (mla.nopeHeadDim() + mla.vHeadDim()), 1);
+        // Converters since llama.cpp PR #12801 (April 2025) split attn_kv_b into per-head K and V absorptions.
+        add(p + "attn_k_b.weight", TensorRole.ATTN_LATENT, layer, mla.nopeHeadDim(), mla.kvLoraRank(),
+            a.attentionHeads());
+        add(p + "attn_v_b.weight", TensorRole.ATTN_LATENT, layer, mla.kvLoraRank(), mla.vHeadDim(),
+            a.attentionHeads());
         add(p + "attn_output.weight", TensorRole.ATTN_OUTPUT, layer, (long) a.attentionHeads() * mla.vHeadDim(), h, 1);
         return;
       }

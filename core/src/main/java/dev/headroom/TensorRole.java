@@ -5,28 +5,27 @@ package dev.headroom;
  * llama-quantize's per-tensor rules applies ({@code attn_v}, {@code ffn_down}, …).
  */
 enum TensorRole {
-  TOKEN_EMBEDDING("token_embd", true),
-  OUTPUT("output", true),
+  TOKEN_EMBEDDING(true),
+  OUTPUT(true),
   /** Norm weights, biases, routers, sinks, rope factors: always kept at full precision. */
-  SMALL("", false),
-  ATTN_Q("attn_q", true),
-  ATTN_K("attn_k", true),
-  ATTN_V("attn_v", true),
-  ATTN_QKV("attn_qkv", true),
-  ATTN_OUTPUT("attn_output", true),
-  /** MLA projections other than the value-like {@code attn_kv_b}: {@code attn_q_a}, {@code attn_q_b}, {@code attn_kv_a_mqa}, {@code attn_k_b}. */
-  ATTN_LATENT("attn_latent", true),
-  /** MLA's {@code attn_kv_b} / {@code attn_v_b}, which llama-quantize counts with {@code attn_v}. */
-  ATTN_KV_B("attn_kv_b", true),
-  FFN_GATE("ffn_gate", true),
-  FFN_UP("ffn_up", true),
-  FFN_DOWN("ffn_down", true);
+  SMALL(false),
+  ATTN_Q(true),
+  ATTN_K(true),
+  ATTN_V(true),
+  ATTN_QKV(true),
+  ATTN_OUTPUT(true),
+  /**
+   * MLA projections ({@code attn_q_a}, {@code attn_q_b}, {@code attn_kv_a_mqa}, {@code attn_k_b}, {@code attn_v_b}),
+   * which llama-quantize leaves at the default type.
+   */
+  ATTN_LATENT(true),
+  FFN_GATE(true),
+  FFN_UP(true),
+  FFN_DOWN(true);
 
-  final String rule;
   final boolean quantizable;
 
-  TensorRole(String rule, boolean quantizable) {
-    this.rule = rule;
+  TensorRole(boolean quantizable) {
     this.quantizable = quantizable;
   }
 

@@ -112,21 +112,24 @@ final class EstimatorTest {
     /**
      * gemma-2-2b, 4,096 tokens: 26 layers × 4 KV heads × 256 × 2 × 2 bytes × 4,096 = 436,207,616 bytes, which is
      * llama.cpp's measured K + V (218,103,808 each, llamacpp-buffers-archs.csv); at 8,192 tokens the 13 sliding
-     * layers stay at the 4,096-token window: 13 × 4,096 × 8,192 + 13 × 4,096 × 4,096 = 654,311,424.
+     * layers keep pad(window 4,096 + n_ubatch 512, 256) = 4,608 cells: 13 × 4,096 × (8,192 + 4,608) = 681,574,400.
      */
     @Test
     void slidingWindowLayers_keepOnlyTheWindow() {
       ModelSpec gemma = TestModels.gemma2_2b();
       assertThat(Estimator.of(gemma).context(4096).kvCache().bytes()).isEqualTo(2L * 218_103_808);
-      assertThat(Estimator.of(gemma).context(8192).kvCache().bytes()).isEqualTo(654_311_424L);
+      assertThat(Estimator.of(gemma).context(8192).kvCache().bytes()).isEqualTo(681_574_400L);
       assertThat(Estimator.of(gemma).context(8192).method(EstimationMethod.SEED).kvCache().bytes())
           .isEqualTo(26L * 8192 * 4096);
     }
 
-    /** DeepSeek-V3 caches the 512-element latent plus the 64-element rotary key per token and layer. */
+    /**
+     * DeepSeek-V3 caches the 512-element latent plus the 64-element rotary key per token and layer, as K only (llama.cpp
+     * reads V as a view of K).
+     */
     @Test
     void latentAttention_cachesTheCompressedLatent() {
-      long perTokenLayer = (576 + 512) * 2L;
+      long perTokenLayer = 576 * 2L;
       assertThat(Estimator.of(TestModels.deepseekV3()).context(4096).kvCache().bytes())
           .isEqualTo(61 * 4096 * perTokenLayer);
     }
@@ -163,8 +166,10 @@ final class EstimatorTest {
     void vram_breakdownSumsToTheTotal() {
       MemoryEstimate m = Estimator.of(R1).context(32768).vram();
       assertThat(m.weights().plus(m.kvCache()).plus(m.overhead())).isEqualTo(m.total());
-      assertThat(m.runtime()).isEqualTo(Estimator.SEED_OVERHEAD);
-      assertThat(Estimator.of(R1).overhead(Bytes.ofMebibytes(500)).vram().overhead()).isEqualTo(Bytes.ofMebibytes(500));
+      assertThat(m.runtime()).isEqualTo(LlamaCppRuntime.GPU_RESERVE);
+      assertThat(m.compute().bytes()).isPositive();
+      assertThat(m.output().bytes()).isEqualTo(4L * 151_936);
+      assertThat(Estimator.of(R1).overhead(Bytes.ofMebibytes(500)).vram().runtime()).isEqualTo(Bytes.ofMebibytes(500));
     }
 
     @Test

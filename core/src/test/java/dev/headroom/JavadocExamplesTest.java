@@ -159,6 +159,6 @@ final class JavadocExamplesTest {
     long left = fit.headroomBytes();
     assertThat(ok).isTrue();
     assertThat(left).isEqualTo(rtx4090.usableMemory().bytes() - fit.memory().total().bytes());
-    assertThat(fit.toString()).startsWith("Runs great — plenty of headroom: 1.5 GB of 25.8 GB usable on NVIDIA");
+    assertThat(fit.toString()).startsWith("Runs great — plenty of headroom: 1.8 GB of 25.8 GB usable on NVIDIA");
   }
 }

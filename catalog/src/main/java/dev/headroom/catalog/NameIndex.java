@@ -2,24 +2,35 @@ package dev.headroom.catalog;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
  * Forgiving lookup by id, name or alias. Text is normalised to lower-case tokens split at spaces, punctuation and
  * letter/digit boundaries ("RTX4090" and "rtx 4090" are both {@code [rtx, 4090]}). A query matches a key when the
- * squashed forms are equal, or when every query token appears in the key; among those, the key with the fewest
- * extra tokens wins ("rtx 4090" prefers "GeForce RTX 4090" over "GeForce RTX 4090 D"), then catalog order.
+ * squashed forms are equal, or when the tokens of every word of the query appear next to each other in the key, the
+ * words in any order ("m3 max 128gb" matches "Apple M3 Max (…) 128GB"; "qwen3" does not match "Qwen2.5 3B").
+ * Among matches, the key with the fewest extra tokens wins ("rtx 4090" prefers "GeForce RTX 4090" over "GeForce RTX
+ * 4090 D"), then catalog order.
  */
 final class NameIndex<T> {
   private final List<T> items;
   private final List<List<Key>> keys;
 
-  private record Key(String squashed, Set<String> tokens) {}
+  private record Key(String squashed, List<String> tokens) {
+
+    /** Whether every word's tokens appear consecutively in this key. */
+    boolean holds(List<List<String>> words) {
+      for (List<String> word : words) {
+        if (java.util.Collections.indexOfSubList(tokens, word) < 0) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
 
   NameIndex(List<T> items, Function<T, List<String>> names) {
     this.items = List.copyOf(items);
@@ -28,7 +39,7 @@ final class NameIndex<T> {
       List<Key> k = new ArrayList<>();
       for (String name : names.apply(item)) {
         List<String> tokens = tokens(name);
-        k.add(new Key(String.join("", tokens), new HashSet<>(tokens)));
+        k.add(new Key(String.join("", tokens), tokens));
       }
       keys.add(k);
     }
@@ -40,7 +51,7 @@ final class NameIndex<T> {
       return Optional.empty();
     }
     String squashed = String.join("", q);
-    Set<String> wanted = new HashSet<>(q);
+    List<List<String>> words = words(query);
     int best = -1;
     int bestExtra = Integer.MAX_VALUE;
     for (int i = 0; i < items.size(); i++) {
@@ -48,8 +59,8 @@ final class NameIndex<T> {
         if (key.squashed.equals(squashed)) {
           return Optional.of(items.get(i));
         }
-        if (key.tokens.containsAll(wanted)) {
-          int extra = key.tokens.size() - wanted.size();
+        if (key.holds(words)) {
+          int extra = key.tokens.size() - q.size();
           if (extra < bestExtra) {
             bestExtra = extra;
             best = i;
@@ -60,15 +71,13 @@ final class NameIndex<T> {
     return best < 0 ? Optional.empty() : Optional.of(items.get(best));
   }
 
-  /** Every item one of whose keys holds every query token, or contains the squashed query; all for a blank query. */
+  /** Every item one of whose keys holds every word of the query (as {@link #find} matches); all for a blank query. */
   List<T> matching(String query) {
-    List<String> q = tokens(query);
-    String squashed = String.join("", q);
-    Set<String> wanted = new HashSet<>(q);
+    List<List<String>> words = words(query);
     List<T> out = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
       for (Key key : keys.get(i)) {
-        if (key.tokens.containsAll(wanted) || key.squashed.contains(squashed)) {
+        if (key.holds(words)) {
           out.add(items.get(i));
           break;
         }
@@ -95,6 +104,18 @@ final class NameIndex<T> {
     List<T> out = new ArrayList<>();
     for (int k = 0; k < Math.min(limit, scored.size()); k++) {
       out.add(items.get(scored.get(k)[1]));
+    }
+    return out;
+  }
+
+  /** The query's whitespace-separated words, each as its tokens. */
+  static List<List<String>> words(String text) {
+    List<List<String>> out = new ArrayList<>();
+    for (String word : text.strip().split("\\s+")) {
+      List<String> t = tokens(word);
+      if (!t.isEmpty()) {
+        out.add(t);
+      }
     }
     return out;
   }

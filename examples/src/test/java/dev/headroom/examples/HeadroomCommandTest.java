@@ -88,7 +88,7 @@ final class HeadroomCommandTest {
     void text_showsTheBreakdownAndVerdict() {
       Run r = run("estimate", "--model", "deepseek-r1:1.5b", "--hardware", "rtx 4090");
       assertThat(r.status()).isZero();
-      assertThat(r.out()).contains("memory     1.5 GB = weights 1.11 GB + KV cache 0.06 GB + overhead 0.30 GB")
+      assertThat(r.out()).contains("memory     1.8 GB = weights 1.11 GB + KV cache 0.06 GB + overhead 0.59 GB")
           .contains("Runs great — plenty of headroom").contains("tok/s (1008 GB/s × 0.65 ÷");
     }
   }
@@ -161,9 +161,9 @@ final class HeadroomCommandTest {
           "on a Mac?", "### What's the download size", "## Related Models"}) {
         assertThat(r.out()).contains(section);
       }
-      assertThat(r.out()).contains("| Q4_K_M | 4.80 | 1.5 GB | 5.2 GB | 1.12 GB |")
+      assertThat(r.out()).contains("| Q4_K_M | 4.80 | 1.8 GB | 5.5 GB | 1.12 GB |")
           .containsPattern("\\d+ GPUs can run it, including ").contains("Qwen2.5 Math 1.5B (qwen2.5-math-1.5b)")
-          .contains("Yes. At Q4_K_M it needs 1.5 GB");
+          .contains("Yes. At Q4_K_M it needs 1.8 GB");
     }
 
     @Test
