@@ -135,12 +135,14 @@ final class CatalogFiles {
         throw new IllegalArgumentException("sliding_window is set but swa_pattern is blank");
       }
       int pattern = row.integer("swa_pattern");
-      if (pattern != 1) {
+      // Only where llama.cpp's implementation keeps a window (not Mistral 7B v0.1's llama architecture).
+      if (pattern != 1 && HuggingFaceConfig.SWA_PATTERN.containsKey(row.required("arch"))) {
         b.slidingWindow(new SlidingWindow(row.integer("sliding_window"), pattern));
       }
     }
     if (row.has("full_attention_interval")) {
-      b.recurrent(new RecurrentLayers(row.integer("full_attention_interval"), 0));
+      b.recurrent(new RecurrentLayers(row.integer("full_attention_interval"),
+          row.has("recurrent_state_bytes") ? row.longInteger("recurrent_state_bytes") : 0));
     }
     if (row.has("total_params")) {
       b.totalParameters(row.longInteger("total_params"));

@@ -37,8 +37,17 @@ final class EstimateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ModelSpec model = source.resolve();
+    Options.Resolved resolved = source.resolve();
+    ModelSpec model = resolved.spec();
     Estimator e = settings.apply(Estimator.of(model), spec.commandLine());
+    boolean quantGiven = spec.commandLine().getParseResult().hasMatchedOption("--quant");
+    if (resolved.weights() != null && !quantGiven) {
+      // A GGUF file: its own type and tensors, unless another quantization was asked for.
+      e = e.fileWeights(resolved.weights());
+      if (resolved.fileQuant() != null) {
+        e = e.quant(resolved.fileQuant());
+      }
+    }
     HardwareEntry device = hardware == null ? null : Options.device(hardware);
     PrintWriter out = spec.commandLine().getOut();
     out.println(json ? toJson(model, e, device) : toText(model, e, device));
@@ -49,7 +58,12 @@ final class EstimateCommand implements Callable<Integer> {
     MemoryEstimate m = e.vram();
     JsonObject o = new JsonObject().put("model", model.id()).put("model_name", model.name())
         .put("quant", e.quant().name()).put("context", e.context()).put("parallel", e.parallel())
-        .put("kv_type", e.kvType().optionName()).put("method", e.method().name().toLowerCase(Locale.ROOT))
+        .put("kv_type", e.kvType() == e.kvTypeV() ? e.kvType().optionName()
+            : e.kvType().optionName() + "/" + e.kvTypeV().optionName())
+        .put("method", e.method().name().toLowerCase(Locale.ROOT))
+        .put("runtime", "llama.cpp").put("backend", e.runtime().backend().name().toLowerCase(Locale.ROOT))
+        .put("flash_attention", e.runtime().flashAttention()).put("gpu_layers", e.runtime().gpuLayers())
+        .put("batch", e.runtime().batch()).put("ubatch", e.runtime().ubatch())
         .put("parameters", model.totalParameters()).put("active_parameters", model.activeParameters())
         .put("weights_bytes", m.weights().bytes()).put("kv_cache_bytes", m.kvCache().bytes())
         .put("compute_bytes", m.compute().bytes()).put("output_bytes", m.output().bytes())
@@ -72,8 +86,9 @@ final class EstimateCommand implements Callable<Integer> {
   static String toText(ModelSpec model, Estimator e, HardwareEntry device) {
     MemoryEstimate m = e.vram();
     StringBuilder out = new StringBuilder();
-    out.append(String.format(Locale.ROOT, "%s at %s, %,d tokens × %d, KV %s, %s method%n", model.name(), e.quant(),
-        e.context(), e.parallel(), e.kvType().optionName(), e.method().name().toLowerCase(Locale.ROOT)));
+    out.append(String.format(Locale.ROOT, "%s at %s, %,d tokens × %d, KV %s, %s method%s%n", model.name(), e.quant(),
+        e.context(), e.parallel(), e.kvType().optionName(), e.method().name().toLowerCase(Locale.ROOT),
+        e.method() == dev.headroom.EstimationMethod.EXACT ? ", " + e.runtime() : ""));
     out.append("  memory     ").append(m).append(System.lineSeparator());
     out.append("  download   ").append(e.fileSize().format(ByteUnit.GB, 2)).append(System.lineSeparator());
     if (device != null) {

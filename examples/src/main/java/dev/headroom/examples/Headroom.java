@@ -46,7 +46,8 @@ public final class Headroom implements Runnable {
       if (System.getenv("HEADROOM_DEBUG") != null) {
         ex.printStackTrace(commandLine.getErr());
       }
-      return ex instanceof IllegalArgumentException || ex instanceof UncheckedIOException ? BAD_INPUT : 1;
+      return ex instanceof IllegalArgumentException || ex instanceof IllegalStateException
+          || ex instanceof UncheckedIOException ? BAD_INPUT : 1;
     });
     return cmd;
   }

@@ -1,16 +1,22 @@
 package dev.headroom.examples;
 
+import dev.headroom.Backend;
 import dev.headroom.EstimationMethod;
 import dev.headroom.Estimator;
+import dev.headroom.FileWeights;
 import dev.headroom.KvCacheType;
+import dev.headroom.LlamaCppRuntime;
 import dev.headroom.ModelSpec;
 import dev.headroom.Quantization;
 import dev.headroom.catalog.Catalog;
+import dev.headroom.catalog.GgufFile;
 import dev.headroom.catalog.HardwareEntry;
+import dev.headroom.catalog.HuggingFaceConfig;
 import java.nio.file.Path;
 import java.util.Locale;
 import picocli.CommandLine;
-import picocli.CommandLine.ArgGroup;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Options shared by the subcommands, with their validation. */
@@ -28,18 +34,21 @@ final class Options {
     @Option(names = "--gguf", paramLabel = "FILE", description = "A GGUF file (its header only is read).")
     Path gguf;
 
-    ModelSpec resolve() {
+    /** The model, and for a GGUF file its weights and file type. */
+    Resolved resolve() {
       if (config != null) {
-        throw new IllegalArgumentException("--config is not supported yet: reading config.json arrives with "
-            + "exact GGUF prediction; use --model with a catalogued model");
+        return new Resolved(HuggingFaceConfig.read(config), null, null);
       }
       if (gguf != null) {
-        throw new IllegalArgumentException("--gguf is not supported yet: the GGUF reader arrives with exact GGUF "
-            + "prediction; use --model with a catalogued model");
+        GgufFile file = GgufFile.readSplit(gguf);
+        return new Resolved(file.toModelSpec(), file.weights(), file.quantization().orElse(null));
       }
-      return Catalog.builtIn().model(model).spec();
+      return new Resolved(Catalog.builtIn().model(model).spec(), null, null);
     }
   }
+
+  /** A resolved model source. */
+  record Resolved(ModelSpec spec, @Nullable FileWeights weights, @Nullable Quantization fileQuant) {}
 
   /** The estimate's configuration. */
   static final class EstimateSettings {
@@ -51,9 +60,10 @@ final class Options {
         + "Default: 2048.")
     Integer context;
 
-    @Option(names = "--kv-type", paramLabel = "T", defaultValue = "f16", converter = KvTypeConverter.class,
-        description = "KV cache type: f32, f16, bf16, q8_0, q5_1, q5_0, q4_1, q4_0, iq4_nl, fp8. Default: ${DEFAULT-VALUE}.")
-    KvCacheType kvType;
+    @Option(names = "--kv-type", paramLabel = "T", defaultValue = "f16",
+        description = "KV cache type for keys and values, or K/V (q8_0/f16): f32, f16, bf16, q8_0, q5_1, q5_0, q4_1, "
+            + "q4_0, iq4_nl, fp8. Default: ${DEFAULT-VALUE}.")
+    String kvType;
 
     @Option(names = "--parallel", paramLabel = "N", defaultValue = "1",
         description = "Parallel sequences, 1 to 4096. Default: ${DEFAULT-VALUE}.")
@@ -63,11 +73,77 @@ final class Options {
         description = "seed (the seed page's naive formulas) or exact (tensor by tensor). Default: ${DEFAULT-VALUE}.")
     EstimationMethod method;
 
+    @Mixin
+    Runtime runtime;
+
     Estimator apply(Estimator e, CommandLine cmd) {
       int tokens = context == null ? Estimator.DEFAULT_CONTEXT : context;
       requireRange(cmd, "--context", tokens, 1, Estimator.MAX_CONTEXT);
       requireRange(cmd, "--parallel", parallel, 1, Estimator.MAX_PARALLEL);
-      return e.quant(quant).context(tokens).kvType(kvType).parallel(parallel).method(method);
+      String[] kv = kvType.split("/", -1);
+      if (kv.length > 2) {
+        throw new CommandLine.ParameterException(cmd, "--kv-type must be T or K/V but was '" + kvType + "'");
+      }
+      KvCacheType keys = converted(cmd, "--kv-type", () -> KvCacheType.parse(kv[0]));
+      KvCacheType values = kv.length == 2 ? converted(cmd, "--kv-type", () -> KvCacheType.parse(kv[1])) : keys;
+      return e.quant(quant).context(tokens).kvTypes(keys, values).parallel(parallel).method(method)
+          .runtime(runtime.settings(cmd));
+    }
+  }
+
+  /** llama.cpp's settings. */
+  static final class Runtime {
+    @Option(names = "--runtime", paramLabel = "R", defaultValue = "llama.cpp",
+        description = "The runtime whose buffers are sized: llama.cpp. Default: ${DEFAULT-VALUE}.")
+    String name;
+
+    @Option(names = "--backend", paramLabel = "B", defaultValue = "cuda",
+        description = "cpu, cuda, metal, vulkan or rocm. Default: ${DEFAULT-VALUE}.")
+    String backend;
+
+    @Option(names = "--flash-attention", paramLabel = "on|off", defaultValue = "on",
+        description = "Flash attention on or off (a quantized V cache needs it on). Default: ${DEFAULT-VALUE}.")
+    String flashAttention;
+
+    @Option(names = "--gpu-layers", paramLabel = "N", defaultValue = "-1",
+        description = "Layers offloaded to the GPU, -1 for all (llama.cpp -ngl). Default: ${DEFAULT-VALUE}.")
+    int gpuLayers;
+
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "2048", description = "n_batch. Default: ${DEFAULT-VALUE}.")
+    int batch;
+
+    @Option(names = "--ubatch", paramLabel = "N", defaultValue = "512", description = "n_ubatch. Default: ${DEFAULT-VALUE}.")
+    int ubatch;
+
+    @Option(names = "--outputs", paramLabel = "N", defaultValue = "0",
+        description = "Logits kept per batch (llama-server: --parallel); 0 = the batch. Default: ${DEFAULT-VALUE}.")
+    int outputs;
+
+    @Option(names = "--kv-unified", description = "One KV stream shared by all sequences.")
+    boolean kvUnified;
+
+    @Option(names = "--swa-full", description = "Full-size caches for sliding-window layers.")
+    boolean swaFull;
+
+    @Option(names = "--no-mmap", description = "Load weights into memory instead of mapping the file.")
+    boolean noMmap;
+
+    LlamaCppRuntime settings(CommandLine cmd) {
+      if (!name.equalsIgnoreCase("llama.cpp")) {
+        throw new CommandLine.ParameterException(cmd, "--runtime must be llama.cpp but was '" + name + "'");
+      }
+      Backend b = converted(cmd, "--backend", () -> Backend.parse(backend));
+      if (!flashAttention.equalsIgnoreCase("on") && !flashAttention.equalsIgnoreCase("off")) {
+        throw new CommandLine.ParameterException(cmd, "--flash-attention must be on or off but was '"
+            + flashAttention + "'");
+      }
+      requireRange(cmd, "--gpu-layers", gpuLayers, -1, 4097);
+      requireRange(cmd, "--batch", batch, 1, 1 << 20);
+      requireRange(cmd, "--ubatch", ubatch, 1, batch);
+      requireRange(cmd, "--outputs", outputs, 0, 1 << 20);
+      return LlamaCppRuntime.defaults().withBackend(b).withFlashAttention(flashAttention.equalsIgnoreCase("on"))
+          .withGpuLayers(gpuLayers).withBatch(batch, ubatch).withOutputs(outputs).withKvUnified(kvUnified)
+          .withSwaFull(swaFull).withMmap(!noMmap);
     }
   }
 
@@ -117,9 +193,12 @@ final class Options {
     }
   }
 
-  /** Exactly one model source. */
-  static final class RequiredModel {
-    @ArgGroup(exclusive = true, multiplicity = "1")
-    ModelSource source;
+  /** Runs a parse, reporting its IllegalArgumentException as a bad value of {@code option}. */
+  static <T> T converted(CommandLine cmd, String option, java.util.function.Supplier<T> parse) {
+    try {
+      return parse.get();
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(cmd, "Invalid value for option '" + option + "': " + e.getMessage());
+    }
   }
 }

@@ -94,6 +94,63 @@ final class HeadroomCommandTest {
   }
 
   @Nested
+  final class Inputs {
+    @TempDir
+    Path dir;
+
+    /** A GGUF file's own tensors: the weights are exact and file_bytes is the file's size. */
+    @Test
+    void gguf_usesTheFilesTensorsAndSize() {
+      Path file = dev.headroom.catalog.GgufWriter.r1Distill15b(151_936).write(dir.resolve("r1-Q8_0.gguf"));
+      JsonObject o = json(run("estimate", "--gguf", file.toString(), "--runtime", "llama.cpp", "--backend", "cpu",
+          "--flash-attention", "off", "--gpu-layers", "0", "--ubatch", "512", "--batch", "512", "--json"));
+      assertThat(o.get("quant").getAsString()).isEqualTo("Q8_0");
+      assertThat(o.get("weights_bytes").getAsLong()).isEqualTo(1_888_581_632L);
+      assertThat(o.get("file_bytes").getAsLong()).isEqualTo(file.toFile().length());
+      assertThat(o.get("kv_cache_bytes").getAsLong()).isEqualTo(2 * 29_360_128L);
+      assertThat(o.get("compute_bytes").getAsLong()).isEqualTo(317_458_432L);
+      assertThat(o.get("output_bytes").getAsLong()).isEqualTo(607_744L);
+      assertThat(o.get("runtime_bytes").getAsLong()).isZero();
+      assertThat(o.get("compute_bytes").getAsLong() + o.get("output_bytes").getAsLong()
+          + o.get("runtime_bytes").getAsLong()).isEqualTo(o.get("overhead_bytes").getAsLong());
+      assertThat(o.get("backend").getAsString()).isEqualTo("cpu");
+      JsonObject other = json(run("estimate", "--gguf", file.toString(), "--quant", "Q4_K_M", "--json"));
+      assertThat(other.get("weights_bytes").getAsLong()).isEqualTo(1_111_370_240L);
+    }
+
+    @Test
+    void config_readsAHuggingFaceConfig() throws Exception {
+      Path config = java.nio.file.Files.writeString(dir.resolve("config.json"), "{\"_name_or_path\": "
+          + "\"deepseek-ai/DeepSeek-R1-Distill-Qwen-1.5B\", \"model_type\": \"qwen2\", \"hidden_size\": 1536, "
+          + "\"intermediate_size\": 8960, \"num_hidden_layers\": 28, \"num_attention_heads\": 12, "
+          + "\"num_key_value_heads\": 2, \"vocab_size\": 151936, \"max_position_embeddings\": 131072, "
+          + "\"tie_word_embeddings\": false}");
+      JsonObject o = json(run("estimate", "--config", config.toString(), "--json"));
+      assertThat(o.get("model").getAsString()).isEqualTo("deepseek-r1-distill-qwen-1.5b");
+      assertThat(o.get("parameters").getAsLong()).isEqualTo(1_777_088_000L);
+      assertThat(o.get("weights_bytes").getAsLong()).isEqualTo(1_111_370_240L);
+    }
+
+    @Test
+    void unreadableInputs_exitTwo() throws Exception {
+      Run missing = run("estimate", "--gguf", dir.resolve("none.gguf").toString());
+      assertThat(missing.status()).isEqualTo(2);
+      assertThat(missing.err()).contains("no such file");
+      Path junk = java.nio.file.Files.writeString(dir.resolve("junk.gguf"), "not a gguf file at all");
+      Run bad = run("estimate", "--gguf", junk.toString());
+      assertThat(bad.status()).isEqualTo(2);
+      assertThat(bad.err()).contains("is not a valid GGUF file at byte 0");
+      Run kv = run("estimate", "--model", "qwen3-8b", "--kv-type", "q8_0", "--flash-attention", "off");
+      assertThat(kv.status()).isEqualTo(2);
+      assertThat(kv.err()).contains("needs flash attention");
+      assertThat(run("estimate", "--model", "qwen3-8b", "--backend", "tpu").err())
+          .contains("'tpu' is not a backend");
+      assertThat(run("estimate", "--model", "qwen3-8b", "--ubatch", "4096").err())
+          .contains("--ubatch must be in [1, 2048] but was 4096");
+    }
+  }
+
+  @Nested
   final class BadInput {
     @Test
     void unknownModel_exitsTwo_withTheClosestMatches_andNoStackTrace() {

@@ -1,0 +1,32 @@
+package dev.headroom.catalog;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An array value of GGUF metadata. Long arrays (the tokenizer's tokens, scores and merges) are skipped unless the
+ * reader is asked for them: {@link #values()} is then empty and {@link #isComplete()} false, while
+ * {@link #length()} still tells how many elements the file holds.
+ *
+ * <pre>{@code
+ * GgufArray tokens = (GgufArray) file.metadata().get("tokenizer.ggml.tokens");
+ * long vocabulary = tokens.length();
+ * }</pre>
+ *
+ * @param elementType the GGUF element type name ({@code "string"}, {@code "int32"}, {@code "float32"}, …)
+ * @param length the number of elements in the file
+ * @param values the elements when read, else empty
+ */
+public record GgufArray(String elementType, long length, List<Object> values) {
+
+  /** Copies the values. */
+  public GgufArray {
+    Objects.requireNonNull(elementType, "elementType must not be null");
+    values = List.copyOf(values);
+  }
+
+  /** Whether every element was read. */
+  public boolean isComplete() {
+    return values.size() == length;
+  }
+}

@@ -1,0 +1,164 @@
+package dev.headroom.catalog;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * Little-endian reads from a channel through one 64 KiB buffer, tracking the file offset. Every length is checked
+ * against the bytes the file has left before anything is allocated or skipped.
+ */
+final class GgufInput {
+  private static final int BUFFER = 1 << 16;
+
+  private final SeekableByteChannel channel;
+  private final String source;
+  private final long size;
+  private final ByteBuffer buf = ByteBuffer.allocate(BUFFER).order(ByteOrder.LITTLE_ENDIAN);
+  private long bufStart;
+
+  GgufInput(SeekableByteChannel channel, String source) {
+    this.channel = channel;
+    this.source = source;
+    try {
+      this.size = channel.size();
+      this.bufStart = channel.position();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + source + ": " + e.getMessage(), e);
+    }
+    buf.limit(0);
+  }
+
+  long position() {
+    return bufStart + buf.position();
+  }
+
+  long size() {
+    return size;
+  }
+
+  long remaining() {
+    return size - position();
+  }
+
+  GgufFormatException error(String what) {
+    return new GgufFormatException(source, position(), what);
+  }
+
+  /** Makes {@code n} bytes (at most the buffer size) available, or fails naming {@code what}. */
+  private void need(int n, String what) {
+    if (buf.remaining() >= n) {
+      return;
+    }
+    long start = position();
+    buf.compact();
+    bufStart = start;
+    try {
+      channel.position(start + buf.position());
+      while (buf.position() < n) {
+        int read = channel.read(buf);
+        if (read < 0) {
+          break;
+        }
+        if (read == 0 && buf.position() < n && channel.position() >= size) {
+          break;
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + source + ": " + e.getMessage(), e);
+    }
+    buf.flip();
+    if (buf.remaining() < n) {
+      throw error(String.format(Locale.ROOT, "the file ends inside %s (%d of %d bytes left)", what,
+          buf.remaining(), n));
+    }
+  }
+
+  int u8(String what) {
+    need(1, what);
+    return buf.get() & 0xff;
+  }
+
+  int u16(String what) {
+    need(2, what);
+    return buf.getShort() & 0xffff;
+  }
+
+  int i32(String what) {
+    need(4, what);
+    return buf.getInt();
+  }
+
+  long u32(String what) {
+    return i32(what) & 0xffffffffL;
+  }
+
+  long i64(String what) {
+    need(8, what);
+    return buf.getLong();
+  }
+
+  float f32(String what) {
+    need(4, what);
+    return buf.getFloat();
+  }
+
+  double f64(String what) {
+    need(8, what);
+    return buf.getDouble();
+  }
+
+  /** A length-prefixed UTF-8 string of at most {@code max} bytes. */
+  String string(String what, long max) {
+    long start = position();
+    long length = i64(what + " length");
+    if (length < 0 || length > remaining()) {
+      throw new GgufFormatException(source, start, String.format(Locale.ROOT,
+          "%s claims %d bytes but the file has %d left", what, length, remaining()));
+    }
+    if (length > max) {
+      throw new GgufFormatException(source, start, String.format(Locale.ROOT,
+          "%s is %d bytes long; at most %d are accepted", what, length, max));
+    }
+    byte[] bytes = new byte[(int) length];
+    int done = 0;
+    while (done < bytes.length) {
+      int chunk = Math.min(BUFFER, bytes.length - done);
+      need(chunk, what);
+      buf.get(bytes, done, chunk);
+      done += chunk;
+    }
+    return new String(bytes, StandardCharsets.UTF_8);
+  }
+
+  /** Skips a length-prefixed string without reading it. */
+  void skipString(String what) {
+    long start = position();
+    long length = i64(what + " length");
+    if (length < 0 || length > remaining()) {
+      throw new GgufFormatException(source, start, String.format(Locale.ROOT,
+          "%s claims %d bytes but the file has %d left", what, length, remaining()));
+    }
+    skip(length);
+  }
+
+  /** Skips {@code n} bytes already known to lie inside the file. */
+  void skip(long n) {
+    if (n <= buf.remaining()) {
+      buf.position(buf.position() + (int) n);
+      return;
+    }
+    long target = position() + n;
+    bufStart = target;
+    buf.limit(0);
+    try {
+      channel.position(target);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + source + ": " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,43 @@
+package dev.headroom.catalog;
+
+import dev.headroom.GgmlType;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One tensor's info in a GGUF file: its name, shape in ggml order ({@code shape.get(0)} is the row length), storage
+ * type and the offset of its data from the start of the file's data section.
+ *
+ * <pre>{@code
+ * GgufTensor t = file.tensors().get(0);
+ * long bytes = t.bytes();   // rows × blocks per row × block bytes
+ * }</pre>
+ *
+ * @param name the GGUF name, for example {@code "blk.0.attn_q.weight"}
+ * @param shape the dimensions, 1 to 4 of them
+ * @param type the ggml storage type
+ * @param offset the data offset relative to the data section
+ */
+public record GgufTensor(String name, List<Long> shape, GgmlType type, long offset) {
+
+  /** Copies the shape. */
+  public GgufTensor {
+    Objects.requireNonNull(name, "name must not be null");
+    shape = List.copyOf(shape);
+    Objects.requireNonNull(type, "type must not be null");
+  }
+
+  /** The number of elements. */
+  public long elements() {
+    long n = 1;
+    for (long d : shape) {
+      n = Math.multiplyExact(n, d);
+    }
+    return n;
+  }
+
+  /** The bytes of the tensor's data, unpadded. */
+  public long bytes() {
+    return Math.multiplyExact(elements() / shape.get(0), type.bytesFor(shape.get(0)));
+  }
+}

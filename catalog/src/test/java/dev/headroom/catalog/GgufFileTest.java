@@ -1,0 +1,244 @@
+package dev.headroom.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.headroom.Backend;
+import dev.headroom.Estimator;
+import dev.headroom.FileWeights;
+import dev.headroom.GgmlType;
+import dev.headroom.LlamaCppRuntime;
+import dev.headroom.ModelSpec;
+import dev.headroom.Quantization;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+final class GgufFileTest {
+  @TempDir
+  Path dir;
+
+  /** A tiny llama-like model with a small tokenizer: a header of about 1 KB. */
+  private static GgufWriter tiny() {
+    GgufWriter w = new GgufWriter().str("general.architecture", "llama").str("general.name", "Tiny")
+        .u32("general.file_type", 7).u32("llama.block_count", 1).u32("llama.context_length", 256)
+        .u32("llama.embedding_length", 64).u32("llama.feed_forward_length", 128).u32("llama.attention.head_count", 4)
+        .u32("llama.attention.head_count_kv", 2).bool("tokenizer.ggml.add_bos_token", true)
+        .strings("tokenizer.ggml.tokens", List.of("a", "b", "c", "d")).floats("tokenizer.ggml.scores", 4);
+    return w.tensor("token_embd.weight", GgmlType.Q8_0, 64, 4).tensor("blk.0.attn_norm.weight", GgmlType.F32, 64)
+        .tensor("blk.0.attn_q.weight", GgmlType.Q8_0, 64, 64).tensor("blk.0.attn_k.weight", GgmlType.Q8_0, 64, 32)
+        .tensor("blk.0.attn_v.weight", GgmlType.Q8_0, 64, 32).tensor("blk.0.attn_output.weight", GgmlType.Q8_0, 64, 64)
+        .tensor("blk.0.ffn_norm.weight", GgmlType.F32, 64).tensor("blk.0.ffn_gate.weight", GgmlType.Q4_K, 256, 8)
+        .tensor("blk.0.ffn_up.weight", GgmlType.Q8_0, 64, 128).tensor("blk.0.ffn_down.weight", GgmlType.Q8_0, 128, 64)
+        .tensor("output_norm.weight", GgmlType.F32, 64);
+  }
+
+  /** DeepSeek-R1-Distill-Qwen-1.5B Q8_0: the real header (a 151,936-token tokenizer) over 1.9 GB of sparse data. */
+  @Test
+  void realisticFile_readsHeaderMetadataAndExactWeights() {
+    Path file = GgufWriter.r1Distill15b(151_936).write(dir.resolve("r1.gguf"));
+    GgufFile gguf = GgufFile.read(file);
+    assertThat(gguf.version()).isEqualTo(3);
+    assertThat(gguf.tensors()).hasSize(339);
+    assertThat(gguf.architecture()).contains("qwen2");
+    assertThat(gguf.quantization()).contains(Quantization.Q8_0);
+    GgufArray tokens = (GgufArray) gguf.metadata().get("tokenizer.ggml.tokens");
+    assertThat(tokens.length()).isEqualTo(151_936);
+    assertThat(tokens.isComplete()).isFalse();
+    assertThat(tokens.values()).isEmpty();
+    assertThat(gguf.metadata().get("tokenizer.ggml.bos_token_id")).isEqualTo(151_646L);
+
+    FileWeights w = gguf.weights();
+    assertThat(w.tensorBytes().bytes()).isEqualTo(1_888_581_632L);
+    assertThat(w.activeBytes()).isEqualTo(w.tensorBytes());
+    assertThat(w.cpuRepackBytes().bytes()).isZero();
+    assertThat(w.fileBytes().bytes()).isEqualTo(gguf.fileSize()).isEqualTo(gguf.dataOffset() + 1_888_581_632L);
+
+    ModelSpec spec = gguf.toModelSpec();
+    assertThat(spec.name()).isEqualTo("DeepSeek R1 Distill Qwen 1.5B");
+    assertThat(spec.architecture().layers()).isEqualTo(28);
+    assertThat(spec.architecture().kvHeads()).isEqualTo(2);
+    assertThat(spec.architecture().vocabSize()).isEqualTo(151_936);
+    assertThat(spec.architecture().tiedEmbeddings()).isFalse();
+    assertThat(spec.totalParameters()).isEqualTo(1_777_088_000L);
+    assertThat(spec.isApproximate()).isFalse();
+    Estimator e = Estimator.of(spec).quant(gguf.quantization().orElseThrow()).fileWeights(w)
+        .runtime(LlamaCppRuntime.defaults().withBackend(Backend.CPU));
+    assertThat(e.weights().bytes()).isEqualTo(1_888_581_632L);
+    assertThat(e.fileSize().bytes()).isEqualTo(gguf.fileSize());
+    assertThat(Estimator.of(spec).quant(Quantization.Q8_0).weights()).isEqualTo(e.weights());
+  }
+
+  @Test
+  void arrayLimit_decidesWhichArraysAreRead() {
+    Path file = GgufWriter.r1Distill15b(151_936).write(dir.resolve("r1.gguf"));
+    GgufArray all = (GgufArray) GgufFile.read(file, Integer.MAX_VALUE).metadata().get("tokenizer.ggml.tokens");
+    assertThat(all.isComplete()).isTrue();
+    assertThat(all.values()).hasSize(151_936).startsWith("tok0", "tok1");
+    GgufArray small = (GgufArray) GgufFile.read(tiny().write(dir.resolve("t.gguf"))).metadata()
+        .get("tokenizer.ggml.tokens");
+    assertThat(small.values()).containsExactly("a", "b", "c", "d");
+    assertThat(small.elementType()).isEqualTo("string");
+    assertThatThrownBy(() -> GgufFile.read(file, -1)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("arrayLimit");
+  }
+
+  @Test
+  void tinyFile_repackAndTypes() throws IOException {
+    GgufFile gguf = GgufFile.read(tiny().write(dir.resolve("tiny.gguf")));
+    assertThat(gguf.tensors()).extracting(GgufTensor::type).contains(GgmlType.Q4_K, GgmlType.Q8_0, GgmlType.F32);
+    GgufTensor gate = gguf.tensors().get(7);
+    assertThat(gate.name()).isEqualTo("blk.0.ffn_gate.weight");
+    assertThat(gate.bytes()).isEqualTo(8 * 144);
+    assertThat(gguf.weights().cpuRepackBytes().bytes()).isEqualTo(8 * 144);
+    ModelSpec spec = gguf.toModelSpec();
+    assertThat(spec.architecture().tiedEmbeddings()).isTrue();
+    assertThat(spec.architecture().vocabSize()).isEqualTo(4);
+    try (var ch = Files.newByteChannel(dir.resolve("tiny.gguf"))) {
+      assertThat(GgufFile.read(ch, "channel", 16).tensors()).hasSize(11);
+    }
+  }
+
+  @Test
+  void splitFiles_areSummed() {
+    GgufWriter first = new GgufWriter().str("general.architecture", "llama").u32("general.file_type", 7)
+        .u32("split.no", 0).u32("split.count", 2).tensor("token_embd.weight", GgmlType.Q8_0, 64, 4);
+    GgufWriter second = new GgufWriter().u32("split.no", 1).u32("split.count", 2)
+        .tensor("output.weight", GgmlType.Q8_0, 64, 4);
+    Path a = first.write(dir.resolve("m-00001-of-00002.gguf"));
+    Path b = second.write(dir.resolve("m-00002-of-00002.gguf"));
+    GgufFile all = GgufFile.readSplit(b);
+    assertThat(all.parts()).isEqualTo(2);
+    assertThat(all.tensors()).extracting(GgufTensor::name).containsExactly("token_embd.weight", "output.weight");
+    assertThat(all.fileSize()).isEqualTo(a.toFile().length() + b.toFile().length());
+    assertThat(all.weights().tensorBytes().bytes()).isEqualTo(2 * 288);
+    assertThatThrownBy(() -> GgufFile.readSplit(dir.resolve("x-00001-of-00003.gguf")))
+        .isInstanceOf(GgufFormatException.class).hasMessageContaining("part 1 of 3 is missing");
+    assertThat(GgufFile.readSplit(first.write(dir.resolve("single.gguf"))).parts()).isEqualTo(1);
+  }
+
+  /** Every prefix of a valid header is a truncated file: each must fail with the documented exception. */
+  @Test
+  void truncatedAtEveryByte_raisesGgufFormatException() throws IOException {
+    byte[] header = tiny().header();
+    for (int cut = 0; cut < header.length; cut++) {
+      Path file = dir.resolve("cut.gguf");
+      Files.write(file, Arrays.copyOf(header, cut));
+      int at = cut;
+      assertThatThrownBy(() -> GgufFile.read(file)).as("cut at %d", at).isInstanceOf(GgufFormatException.class)
+          .hasMessageContaining("at byte");
+    }
+  }
+
+  /** Random corruption never escapes as anything but the documented exception (deterministic seed). */
+  @Test
+  void corruptedBytes_neverEscapeAsAnotherException() throws IOException {
+    byte[] valid = Files.readAllBytes(tiny().write(dir.resolve("v.gguf")));
+    Random random = new Random(42);
+    for (int i = 0; i < 2000; i++) {
+      byte[] bad = valid.clone();
+      int flips = 1 + random.nextInt(4);
+      for (int f = 0; f < flips; f++) {
+        bad[random.nextInt(Math.min(bad.length, 1200))] = (byte) random.nextInt(256);
+      }
+      Path file = dir.resolve("bad.gguf");
+      Files.write(file, bad);
+      try {
+        GgufFile g = GgufFile.read(file);
+        g.weights();
+        g.toModelSpec();
+      } catch (GgufFormatException expected) {
+        assertThat(expected.offset()).isBetween(0L, (long) bad.length);
+      }
+    }
+  }
+
+  private Path withHeader(byte[] bytes) throws IOException {
+    Path file = dir.resolve("h.gguf");
+    Files.write(file, bytes);
+    return file;
+  }
+
+  private static byte[] patchLong(byte[] b, int at, long v) {
+    byte[] out = b.clone();
+    ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN).putLong(at, v);
+    return out;
+  }
+
+  private static byte[] patchInt(byte[] b, int at, int v) {
+    byte[] out = b.clone();
+    ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN).putInt(at, v);
+    return out;
+  }
+
+  @Test
+  void hostileHeaders_nameTheOffsetAndTheProblem() throws IOException {
+    byte[] h = new GgufWriter().str("k", "v").tensor("t", GgmlType.F32, 8).header();
+    assertThatThrownBy(() -> GgufFile.read(withHeader(patchInt(h, 0, 0x12345678))))
+        .isInstanceOf(GgufFormatException.class).hasMessageContaining("magic number");
+    assertThatThrownBy(() -> GgufFile.read(withHeader(patchInt(h, 4, 1))))
+        .hasMessageContaining("version 1 is not supported");
+    assertThatThrownBy(() -> GgufFile.read(withHeader(patchInt(h, 4, 0x03000000))))
+        .hasMessageContaining("big-endian");
+    assertThatThrownBy(() -> GgufFile.read(withHeader(patchLong(h, 8, 1L << 40))))
+        .isInstanceOf(GgufFormatException.class).hasMessageContaining("tensors cannot fit");
+    assertThatThrownBy(() -> GgufFile.read(withHeader(patchLong(h, 16, Long.MAX_VALUE))))
+        .hasMessageContaining("metadata entries cannot fit");
+    assertThatThrownBy(() -> GgufFile.read(withHeader(patchLong(h, 24, Long.MAX_VALUE))))
+        .isInstanceOf(GgufFormatException.class).hasMessageContaining("claims").hasMessageContaining("at byte 24");
+    assertThatThrownBy(() -> GgufFile.read(withHeader(patchInt(h, 24 + 8 + 1, 13))))
+        .hasMessageContaining("unknown value type 13");
+  }
+
+  @Test
+  void badTensorInfos_areRejected() throws IOException {
+    byte[] h = new GgufWriter().tensor("tt", GgmlType.F32, 8).header();
+    int dims = 24 + 8 + 2;
+    byte[] q4k = new GgufWriter().tensor("tt", GgmlType.Q4_K, 256).header();
+    assertThatThrownBy(() -> GgufFile.read(withHeader(patchLong(q4k, dims + 4, 100))))
+        .isInstanceOf(GgufFormatException.class)
+        .hasMessageContaining("rows of 100 elements, not whole Q4_K blocks of 256");
+    assertThatThrownBy(() -> GgufFile.read(withHeader(patchInt(h, dims, 5)))).hasMessageContaining("5 dimensions");
+    assertThatThrownBy(() -> GgufFile.read(withHeader(patchLong(h, dims + 4, 0))))
+        .hasMessageContaining("dimension 0");
+    assertThatThrownBy(() -> GgufFile.read(withHeader(patchInt(h, dims + 12, 99))))
+        .hasMessageContaining("unknown ggml type id 99");
+    assertThatThrownBy(() -> GgufFile.read(withHeader(patchLong(h, dims + 16, 7))))
+        .hasMessageContaining("data offset 7");
+    assertThatThrownBy(() -> GgufFile.read(withHeader(h))).hasMessageContaining("runs past the end of the file");
+    assertThatThrownBy(() -> GgufFile.read(new GgufWriter().tensor("t", GgmlType.F32, 1L << 40, 1L << 40)
+        .write(dir.resolve("big.gguf")))).hasMessageContaining("must fit in 63 bits");
+    assertThatThrownBy(() -> GgufFile.read(new GgufWriter().tensor("t", GgmlType.F32, 8).tensor("t", GgmlType.F32, 8)
+        .write(dir.resolve("dup.gguf")))).hasMessageContaining("the tensor 't' appears twice");
+  }
+
+  @Test
+  void badMetadata_isRejected() {
+    assertThatThrownBy(() -> GgufFile.read(new GgufWriter().u32("k", 1).u32("k", 2).write(dir.resolve("d.gguf"))))
+        .isInstanceOf(GgufFormatException.class).hasMessageContaining("'k' appears twice");
+    assertThatThrownBy(() -> GgufFile.read(new GgufWriter().alignment(3).write(dir.resolve("a.gguf"))))
+        .hasMessageContaining("general.alignment must be a power of two");
+    assertThatThrownBy(() -> GgufFile.read(new GgufWriter().write(dir.resolve("empty.gguf"))).toModelSpec())
+        .isInstanceOf(GgufFormatException.class).hasMessageContaining("general.architecture is missing");
+    assertThatThrownBy(() -> GgufFile.read(new GgufWriter().str("general.architecture", "llama")
+        .write(dir.resolve("nokeys.gguf"))).toModelSpec()).hasMessageContaining("llama.block_count is missing");
+  }
+
+  @Test
+  void unknownArchitecture_givesAnApproximateSpec() {
+    GgufFile gguf = GgufFile.read(new GgufWriter().str("general.architecture", "mamba9")
+        .u32("mamba9.block_count", 2).u32("mamba9.embedding_length", 64).u32("mamba9.attention.head_count", 4)
+        .u32("mamba9.feed_forward_length", 128).u32("mamba9.context_length", 1024).u32("mamba9.vocab_size", 100)
+        .write(dir.resolve("m.gguf")));
+    ModelSpec spec = gguf.toModelSpec();
+    assertThat(spec.isApproximate()).isTrue();
+    assertThat(spec.architecture().arch()).isEqualTo("mamba9");
+  }
+}

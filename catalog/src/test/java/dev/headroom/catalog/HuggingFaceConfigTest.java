@@ -1,0 +1,139 @@
+package dev.headroom.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.headroom.Architecture;
+import dev.headroom.Estimator;
+import dev.headroom.ModelSpec;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+final class HuggingFaceConfigTest {
+
+  private static ModelSpec config(String name) {
+    return HuggingFaceConfig.parse(TestFiles.text("configs/" + name), name);
+  }
+
+  @Test
+  void denseQwen2_withItsRepoAndDerivedParameters() {
+    ModelSpec r1 = config("deepseek-r1-distill-qwen-1.5b.json");
+    assertThat(r1.id()).isEqualTo("deepseek-r1-distill-qwen-1.5b");
+    assertThat(r1.huggingFaceRepo()).contains("deepseek-ai/DeepSeek-R1-Distill-Qwen-1.5B");
+    assertThat(r1.huggingFaceArchitecture()).contains("Qwen2ForCausalLM");
+    assertThat(r1.architecture().arch()).isEqualTo("qwen2");
+    assertThat(r1.totalParameters()).isEqualTo(1_777_088_000L);
+    assertThat(r1.architecture().slidingWindow()).isNull();
+    assertThat(r1.isApproximate()).isFalse();
+    assertThat(config("qwen2.5-0.5b-instruct.json").architecture().tiedEmbeddings()).isTrue();
+  }
+
+  /** Gemma 2 2B: head_dim 256 is not 2304 / 8, ties embeddings by default, slides every other layer. */
+  @Test
+  void gemma2_headDimTiedAndSlidingWindow() {
+    Architecture a = config("gemma-2-2b.json").architecture();
+    assertThat(a.arch()).isEqualTo("gemma2");
+    assertThat(a.headDimK()).isEqualTo(256);
+    assertThat(a.tiedEmbeddings()).isTrue();
+    assertThat(a.slidingWindow().window()).isEqualTo(4096);
+    assertThat(a.slidingWindow().pattern()).isEqualTo(2);
+    assertThat(a.isSliding(0)).isTrue();
+    assertThat(a.isSliding(1)).isFalse();
+  }
+
+  /** Gemma 3 4B nests its text model under text_config beside a vision tower. */
+  @Test
+  void nestedTextConfig_isRead() {
+    Architecture a = config("gemma-3-4b-it.json").architecture();
+    assertThat(a.arch()).isEqualTo("gemma3");
+    assertThat(a.layers()).isEqualTo(34);
+    assertThat(a.slidingWindow().pattern()).isEqualTo(6);
+    assertThat(a.vocabSize()).isEqualTo(262_208);
+  }
+
+  @Test
+  void moeKeys_underTheirSeveralNames() {
+    Architecture qwen = config("qwen3-30b-a3b-4l.json").architecture();
+    assertThat(qwen.moe().experts()).isEqualTo(128);
+    assertThat(qwen.moe().expertFfnSize()).isEqualTo(768);
+    assertThat(qwen.arch()).isEqualTo("qwen3moe");
+    Architecture oss = config("gpt-oss-20b.json").architecture();
+    assertThat(oss.moe().experts()).isEqualTo(32);
+    assertThat(oss.moe().expertFfnSize()).isEqualTo(2880);
+    assertThat(oss.slidingWindow().window()).isEqualTo(128);
+    assertThat(oss.slidingWindow().pattern()).isEqualTo(2);
+    assertThat(oss.headDimK()).isEqualTo(64);
+  }
+
+  /** DeepSeek-V3: MLA, 1 shared expert of 2,048, 3 dense layers; 671,026,404,352 parameters without the MTP module. */
+  @Test
+  void deepSeekV3_latentAttentionAndSharedExperts() {
+    ModelSpec v3 = config("deepseek-v3.json");
+    Architecture a = v3.architecture();
+    assertThat(a.arch()).isEqualTo("deepseek2");
+    assertThat(a.mla().kvLoraRank()).isEqualTo(512);
+    assertThat(a.headDimK()).isEqualTo(192);
+    assertThat(a.headDimV()).isEqualTo(128);
+    assertThat(a.moe().sharedExperts()).isEqualTo(1);
+    assertThat(a.moe().sharedExpertFfnSize()).isEqualTo(2048);
+    assertThat(a.moe().leadingDenseLayers()).isEqualTo(3);
+    assertThat(v3.totalParameters()).isEqualTo(671_026_404_352L);
+  }
+
+  /** Qwen3-Next: 12 full-attention layers and 36 Gated DeltaNet layers with 2,195,456 bytes of state each. */
+  @Test
+  void hybridModel_recurrentLayersAndTheirState() {
+    Architecture a = config("qwen3-next-80b-a3b.json").architecture();
+    assertThat(a.recurrent().fullAttentionInterval()).isEqualTo(4);
+    assertThat(a.recurrent().stateBytesPerSequence()).isEqualTo(4L * (3 * (2 * 16 * 128 + 32 * 128) + 32 * 128 * 128));
+    assertThat(a.moe().sharedExperts()).isEqualTo(1);
+    assertThat(Estimator.of(config("qwen3-next-80b-a3b.json")).kvCache().bytes()).isPositive();
+  }
+
+  @Test
+  void mistral_isLlamaWithoutAWindow() {
+    Architecture a = config("mistral-7b-instruct-v0.2.json").architecture();
+    assertThat(a.arch()).isEqualTo("llama");
+    assertThat(a.slidingWindow()).isNull();
+    ModelSpec v01 = HuggingFaceConfig.parse("{\"model_type\":\"mistral\",\"hidden_size\":4096,"
+        + "\"num_hidden_layers\":32,\"num_attention_heads\":32,\"num_key_value_heads\":8,\"intermediate_size\":14336,"
+        + "\"vocab_size\":32000,\"max_position_embeddings\":32768,\"sliding_window\":4096}", "mistral-v0.1");
+    assertThat(v01.architecture().slidingWindow()).as("llama.cpp keeps a full cache for Mistral").isNull();
+  }
+
+  @Test
+  void unknownModelType_givesAnApproximateSpec() {
+    ModelSpec m = HuggingFaceConfig.parse("{\"model_type\":\"brand_new\",\"hidden_size\":512,"
+        + "\"num_hidden_layers\":4,\"num_attention_heads\":8,\"intermediate_size\":1024,\"vocab_size\":1000,"
+        + "\"max_position_embeddings\":2048}", "new-model");
+    assertThat(m.isApproximate()).isTrue();
+    assertThat(m.id()).isEqualTo("new-model");
+    assertThat(m.architecture().kvHeads()).isEqualTo(8);
+  }
+
+  @Test
+  void read_takesTheIdFromTheDirectory(@TempDir Path dir) throws Exception {
+    Path model = Files.createDirectory(dir.resolve("my-model"));
+    Path file = Files.writeString(model.resolve("config.json"), "{\"model_type\":\"llama\",\"hidden_size\":512,"
+        + "\"num_hidden_layers\":4,\"num_attention_heads\":8,\"intermediate_size\":1024,\"vocab_size\":1000,"
+        + "\"max_position_embeddings\":2048}");
+    assertThat(HuggingFaceConfig.read(file).id()).isEqualTo("my-model");
+    assertThatThrownBy(() -> HuggingFaceConfig.read(model.resolve("missing.json")))
+        .isInstanceOf(java.io.UncheckedIOException.class).hasMessageContaining("missing.json");
+  }
+
+  @Test
+  void badConfigs_nameTheKeyAndValue() {
+    assertThatThrownBy(() -> HuggingFaceConfig.parse("{\"model_type\":\"llama\"}", "x"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("has no hidden_size");
+    assertThatThrownBy(() -> HuggingFaceConfig.parse("{\"hidden_size\":-4}", "x"))
+        .hasMessageContaining("hidden_size must be a whole number").hasMessageContaining("-4");
+    assertThatThrownBy(() -> HuggingFaceConfig.parse("{\"hidden_size\":\"big\"}", "x"))
+        .hasMessageContaining("but was big");
+    assertThatThrownBy(() -> HuggingFaceConfig.parse("[1, 2]", "x")).hasMessageContaining("must hold a JSON object");
+    assertThatThrownBy(() -> HuggingFaceConfig.parse("{\"hidden_size\": 4,", "x"))
+        .hasMessageContaining("not valid JSON at offset");
+  }
+}
