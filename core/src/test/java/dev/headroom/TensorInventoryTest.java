@@ -1,0 +1,76 @@
+package dev.headroom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The tensors llama.cpp writes, per architecture: counts and parameter totals of real models (Hugging Face
+ * safetensors totals where the GGUF holds the same tensors).
+ */
+final class TensorInventoryTest {
+
+  private static List<TensorSpec> tensors(ModelSpec m) {
+    return m.tables().inventory().tensors();
+  }
+
+  private static ModelSpec gptOss20b() {
+    return ModelSpec.builder("gpt-oss-20b").arch("gpt-oss").layers(24).hiddenSize(2880).heads(64, 8).headDim(64)
+        .ffnSize(2880).vocabSize(201088).contextLength(131072).moe(new MixtureOfExperts(32, 4, 0, 2880, 0, 0))
+        .slidingWindow(new SlidingWindow(128, 2)).build();
+  }
+
+  private static ModelSpec phi3Mini() {
+    return ModelSpec.builder("phi-3-mini").arch("phi3").layers(32).hiddenSize(3072).heads(32, 32).ffnSize(8192)
+        .vocabSize(32064).contextLength(4096).build();
+  }
+
+  private static ModelSpec mixtral() {
+    return ModelSpec.builder("mixtral-8x7b").arch("llama").layers(32).hiddenSize(4096).heads(32, 8).ffnSize(14336)
+        .vocabSize(32000).contextLength(32768).moe(new MixtureOfExperts(8, 2, 0, 14336, 0, 0)).build();
+  }
+
+  /**
+   * Counts from llama.cpp's converter and loader: llama 2 + 9 × layers (+ output); qwen2 adds three biases per layer;
+   * gemma2 11 per layer with post-norms and no output; qwen3moe adds q/k norms and experts; phi3 fuses qkv and
+   * gate+up; gpt-oss 19 per layer with biases and sinks; DeepSeek-V3 splits attn_kv_b into attn_k_b and attn_v_b.
+   */
+  @Test
+  void counts_matchLlamaCppsLayouts() {
+    assertThat(tensors(TestModels.llama31_8b())).hasSize(3 + 9 * 32);
+    assertThat(tensors(TestModels.r1DistillQwen15b())).hasSize(3 + 12 * 28);
+    assertThat(tensors(TestModels.gemma2_2b())).hasSize(2 + 11 * 26);
+    assertThat(tensors(TestModels.qwen3_30b_a3b())).hasSize(3 + 12 * 48);
+    assertThat(tensors(phi3Mini())).hasSize(3 + 6 * 32);
+    assertThat(tensors(gptOss20b())).hasSize(3 + 19 * 24);
+    assertThat(tensors(mixtral())).hasSize(3 + 10 * 32);
+    assertThat(tensors(TestModels.deepseekV3())).hasSize(1028);
+  }
+
+  /** Hugging Face totals: Mixtral 8x7B 46,702,792,704; Phi-3-mini 3,821,079,552; DeepSeek-V3 671B without MTP. */
+  @Test
+  void parameterTotals_matchPublishedCounts() {
+    assertThat(mixtral().totalParameters()).isEqualTo(46_702_792_704L);
+    assertThat(phi3Mini().totalParameters()).isEqualTo(3_821_079_552L);
+    assertThat(TestModels.deepseekV3().totalParameters()).isEqualTo(671_026_404_352L);
+    assertThat(gptOss20b().totalParameters()).isEqualTo(20_914_757_184L);
+    assertThat(TestModels.qwen3_30b_a3b().totalParameters()).isEqualTo(30_532_122_624L);
+  }
+
+  @Test
+  void shapes_followGgmlOrder() {
+    List<TensorSpec> t = tensors(TestModels.r1DistillQwen15b());
+    assertThat(t.get(0)).isEqualTo(new TensorSpec("token_embd.weight", TensorRole.TOKEN_EMBEDDING, -1, 1536, 151936,
+        1, false));
+    assertThat(t).filteredOn(s -> s.name().equals("blk.0.attn_k.weight")).singleElement()
+        .extracting(TensorSpec::ne0, TensorSpec::ne1).containsExactly(1536L, 256L);
+    assertThat(t).filteredOn(s -> s.name().equals("blk.0.ffn_down.weight")).singleElement()
+        .extracting(TensorSpec::ne0, TensorSpec::ne1).containsExactly(8960L, 1536L);
+    assertThat(t).filteredOn(s -> s.name().endsWith(".bias")).hasSize(3 * 28);
+    assertThat(tensors(TestModels.qwen3_30b_a3b())).filteredOn(s -> s.name().equals("blk.0.ffn_down_exps.weight"))
+        .singleElement().extracting(TensorSpec::ne0, TensorSpec::ne1, TensorSpec::ne2, TensorSpec::routedExperts)
+        .containsExactly(768L, 2048L, 128L, true);
+    assertThat(tensors(TestModels.gemma2_2b())).noneMatch(s -> s.name().equals("output.weight"));
+  }
+}
