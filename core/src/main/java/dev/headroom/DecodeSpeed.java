@@ -3,41 +3,81 @@ package dev.headroom;
 import java.util.Locale;
 
 /**
- * A bandwidth-bound decode speed: every generated token reads {@link #bytesPerToken()} from memory at
- * {@link #bandwidthGBps()} × {@link #efficiency()}. Carries its inputs so the figure can be reproduced, and a
- * typical range ({@link #low()}–{@link #high()}).
+ * A decode (generation) speed, as the time one token takes and its parts: reading {@link #bytesPerToken()} from
+ * memory ({@link #memoryMillis()}), the arithmetic ({@link #computeMillis()}) and the fixed costs
+ * ({@link #overheadMillis()}). {@link #tokensPerSecond()} is 1000 ÷ their sum, and {@link #low()}–{@link #high()}
+ * the typical range the calibration's {@link #band()} gives; so every figure can be reproduced from its parts.
  *
  * <pre>{@code
- * DecodeSpeed s = Estimator.of(r1).method(EstimationMethod.SEED).quant(Q4_K_M).decode(rtx4090);
+ * DecodeSpeed s = Estimator.of(r1).quant(Q4_K_M).decode(rtx4090);
  * double tps = s.tokensPerSecond();
- * String why = s.toString();   // "521 tok/s (1008 GB/s × 0.65 ÷ 1.26 GB per token; typically 416–625)"
+ * String why = s.toString();   // "… tok/s = 1000 / (… ms reading 1.12 GB + … ms overhead); typically ±…"
  * }</pre>
  *
- * @param tokensPerSecond the estimate
- * @param low the low end of the typical range
- * @param high the high end of the typical range
- * @param bytesPerToken bytes read from memory per generated token
- * @param bandwidthGBps the memory bandwidth used, decimal GB/s
- * @param efficiency the share of bandwidth assumed achieved, in (0, 1]
+ * @param bytesPerToken bytes read from memory per generated token, over every device
+ * @param memoryMillis milliseconds per token spent reading memory, 0 or more
+ * @param computeMillis milliseconds per token of arithmetic beyond the reads, 0 or more
+ * @param overheadMillis fixed milliseconds per token (kernel launches, sampling, hops between devices), 0 or more
+ * @param band the typical relative error, 0 to 10; the range is {@code tokensPerSecond × (1 ± band)}
  */
-public record DecodeSpeed(double tokensPerSecond, double low, double high, Bytes bytesPerToken, double bandwidthGBps,
-    double efficiency) {
+public record DecodeSpeed(Bytes bytesPerToken, double memoryMillis, double computeMillis, double overheadMillis,
+    double band) {
 
-  /** Validates the components. */
+  /** Validates the components: the parts are finite, not negative, and add up to more than zero. */
   public DecodeSpeed {
-    Checks.requireInRange(tokensPerSecond, 0, false, Double.MAX_VALUE, "tokensPerSecond", "tok/s");
-    Checks.requireInRange(low, 0, true, tokensPerSecond, "low", "tok/s");
-    Checks.requireInRange(high, tokensPerSecond, true, Double.MAX_VALUE, "high", "tok/s");
     Checks.requireNonNull(bytesPerToken, "bytesPerToken");
-    Checks.requireInRange(bandwidthGBps, 0, false, Hardware.MAX_BANDWIDTH_GBPS, "bandwidthGBps", "GB/s");
-    Checks.requireInRange(efficiency, 0, false, 1, "efficiency", "");
+    Checks.requireInRange(memoryMillis, 0, true, 1e12, "memoryMillis", "ms");
+    Checks.requireInRange(computeMillis, 0, true, 1e12, "computeMillis", "ms");
+    Checks.requireInRange(overheadMillis, 0, true, 1e12, "overheadMillis", "ms");
+    Checks.requireInRange(band, 0, true, 10, "band", "");
+    if (memoryMillis + computeMillis + overheadMillis <= 0) {
+      throw new IllegalArgumentException("a token must take more than 0 ms but memoryMillis, computeMillis and "
+          + "overheadMillis were all 0");
+    }
   }
 
-  /** The formula with its inputs, for example {@code "521 tok/s (1008 GB/s × 0.65 ÷ 1.26 GB per token; …)"}. */
+  /** Milliseconds per generated token: memory + compute + overhead. */
+  public double millisPerToken() {
+    return memoryMillis + computeMillis + overheadMillis;
+  }
+
+  /** Generated tokens per second. */
+  public double tokensPerSecond() {
+    return 1000 / millisPerToken();
+  }
+
+  /** The low end of the typical range, tokens per second. */
+  public double low() {
+    return tokensPerSecond() * Math.max(0, 1 - band);
+  }
+
+  /** The high end of the typical range, tokens per second. */
+  public double high() {
+    return tokensPerSecond() * (1 + band);
+  }
+
+  /** Seconds to generate {@code tokens} tokens at this speed. */
+  public double secondsFor(int tokens) {
+    Checks.requireInRange(tokens, 0, Integer.MAX_VALUE, "tokens", "");
+    return tokens * millisPerToken() / 1000;
+  }
+
+  /**
+   * The figure with its parts (those above zero), for example
+   * {@code "40 tok/s = 1000 / (21.5 ms reading 4.92 GB + 1.20 ms compute + 2.30 ms overhead); typically ±12 %
+   * (35–45)"}.
+   */
   @Override
   public String toString() {
-    return String.format(Locale.ROOT, "%.0f tok/s (%s GB/s × %s ÷ %s per token; typically %.0f–%.0f)",
-        tokensPerSecond, Checks.plain(bandwidthGBps), Checks.plain(efficiency),
-        bytesPerToken.format(ByteUnit.GB, 2), low, high);
+    StringBuilder parts = new StringBuilder(String.format(Locale.ROOT, "%.3g ms reading %s", memoryMillis,
+        bytesPerToken.format(ByteUnit.GB, 2)));
+    if (computeMillis > 0) {
+      parts.append(String.format(Locale.ROOT, " + %.3g ms compute", computeMillis));
+    }
+    if (overheadMillis > 0) {
+      parts.append(String.format(Locale.ROOT, " + %.3g ms overhead", overheadMillis));
+    }
+    return String.format(Locale.ROOT, "%.0f tok/s = 1000 / (%s); typically ±%.0f %% (%.0f–%.0f)", tokensPerSecond(),
+        parts, band * 100, low(), high());
   }
 }

@@ -2,6 +2,7 @@ package dev.headroom;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -49,27 +50,72 @@ public final class Estimator {
   private final EstimationMethod method;
   private final LlamaCppRuntime runtime;
   private final @Nullable FileWeights fileWeights;
+  private final @Nullable SpeedCalibration speedCalibration;
   private final @Nullable Bytes overhead;
   private final double efficiency;
   private final double greatShare;
   private final double wellShare;
 
-  private Estimator(ModelSpec model, Quantization quant, int context, int parallel, KvCacheType kvTypeK,
-      KvCacheType kvTypeV, EstimationMethod method, LlamaCppRuntime runtime, @Nullable FileWeights fileWeights,
-      @Nullable Bytes overhead, double efficiency, double greatShare, double wellShare) {
-    this.model = model;
-    this.quant = quant;
-    this.context = context;
-    this.parallel = parallel;
-    this.kvTypeK = kvTypeK;
-    this.kvTypeV = kvTypeV;
-    this.method = method;
-    this.runtime = runtime;
-    this.fileWeights = fileWeights;
-    this.overhead = overhead;
-    this.efficiency = efficiency;
-    this.greatShare = greatShare;
-    this.wellShare = wellShare;
+  private Estimator(Settings s) {
+    this.model = s.model;
+    this.quant = s.quant;
+    this.context = s.context;
+    this.parallel = s.parallel;
+    this.kvTypeK = s.kvTypeK;
+    this.kvTypeV = s.kvTypeV;
+    this.method = s.method;
+    this.runtime = s.runtime;
+    this.fileWeights = s.fileWeights;
+    this.speedCalibration = s.speedCalibration;
+    this.overhead = s.overhead;
+    this.efficiency = s.efficiency;
+    this.greatShare = s.greatShare;
+    this.wellShare = s.wellShare;
+  }
+
+  /** The mutable settings one copy is made from; every configuration call changes one of them. */
+  private static final class Settings {
+    ModelSpec model;
+    Quantization quant = Quantization.Q4_K_M;
+    int context = DEFAULT_CONTEXT;
+    int parallel = 1;
+    KvCacheType kvTypeK = KvCacheType.F16;
+    KvCacheType kvTypeV = KvCacheType.F16;
+    EstimationMethod method = EstimationMethod.EXACT;
+    LlamaCppRuntime runtime = LlamaCppRuntime.defaults();
+    @Nullable FileWeights fileWeights;
+    @Nullable SpeedCalibration speedCalibration;
+    @Nullable Bytes overhead;
+    double efficiency = Double.NaN;
+    double greatShare = 0.70;
+    double wellShare = 0.90;
+
+    Settings(ModelSpec model) {
+      this.model = model;
+    }
+
+    Settings(Estimator e) {
+      this(e.model);
+      quant = e.quant;
+      context = e.context;
+      parallel = e.parallel;
+      kvTypeK = e.kvTypeK;
+      kvTypeV = e.kvTypeV;
+      method = e.method;
+      runtime = e.runtime;
+      fileWeights = e.fileWeights;
+      speedCalibration = e.speedCalibration;
+      overhead = e.overhead;
+      efficiency = e.efficiency;
+      greatShare = e.greatShare;
+      wellShare = e.wellShare;
+    }
+  }
+
+  private Estimator with(Consumer<Settings> change) {
+    Settings s = new Settings(this);
+    change.accept(s);
+    return new Estimator(s);
   }
 
   /**
@@ -79,15 +125,13 @@ public final class Estimator {
    */
   public static Estimator of(ModelSpec model) {
     Checks.requireNonNull(model, "model");
-    return new Estimator(model, Quantization.Q4_K_M, DEFAULT_CONTEXT, 1, KvCacheType.F16, KvCacheType.F16,
-        EstimationMethod.EXACT, LlamaCppRuntime.defaults(), null, null, Double.NaN, 0.70, 0.90);
+    return new Estimator(new Settings(model));
   }
 
   /** A copy with another quantization. This instance is unaffected. */
   public Estimator quant(Quantization quant) {
     Checks.requireNonNull(quant, "quant");
-    return new Estimator(model, quant, context, parallel, kvTypeK, kvTypeV, method, runtime, fileWeights, overhead,
-        efficiency, greatShare, wellShare);
+    return with(s -> s.quant = quant);
   }
 
   /**
@@ -97,8 +141,7 @@ public final class Estimator {
    */
   public Estimator context(int tokens) {
     Checks.requireInRange(tokens, 1, MAX_CONTEXT, "context", "tokens");
-    return new Estimator(model, quant, tokens, parallel, kvTypeK, kvTypeV, method, runtime, fileWeights, overhead,
-        efficiency, greatShare, wellShare);
+    return with(s -> s.context = tokens);
   }
 
   /**
@@ -109,8 +152,7 @@ public final class Estimator {
    */
   public Estimator parallel(int sequences) {
     Checks.requireInRange(sequences, 1, MAX_PARALLEL, "parallel", "sequences");
-    return new Estimator(model, quant, context, sequences, kvTypeK, kvTypeV, method, runtime, fileWeights, overhead,
-        efficiency, greatShare, wellShare);
+    return with(s -> s.parallel = sequences);
   }
 
   /** A copy with another KV cache type for keys and values alike. */
@@ -122,22 +164,22 @@ public final class Estimator {
   public Estimator kvTypes(KvCacheType keys, KvCacheType values) {
     Checks.requireNonNull(keys, "keys");
     Checks.requireNonNull(values, "values");
-    return new Estimator(model, quant, context, parallel, keys, values, method, runtime, fileWeights, overhead,
-        efficiency, greatShare, wellShare);
+    return with(s -> {
+      s.kvTypeK = keys;
+      s.kvTypeV = values;
+    });
   }
 
   /** A copy with another method. */
   public Estimator method(EstimationMethod method) {
     Checks.requireNonNull(method, "method");
-    return new Estimator(model, quant, context, parallel, kvTypeK, kvTypeV, method, runtime, fileWeights, overhead,
-        efficiency, greatShare, wellShare);
+    return with(s -> s.method = method);
   }
 
   /** A copy sizing llama.cpp's buffers with these settings (used by {@link EstimationMethod#EXACT}). */
   public Estimator runtime(LlamaCppRuntime runtime) {
     Checks.requireNonNull(runtime, "runtime");
-    return new Estimator(model, quant, context, parallel, kvTypeK, kvTypeV, method, runtime, fileWeights, overhead,
-        efficiency, greatShare, wellShare);
+    return with(s -> s.runtime = runtime);
   }
 
   /**
@@ -146,15 +188,19 @@ public final class Estimator {
    */
   public Estimator fileWeights(FileWeights weights) {
     Checks.requireNonNull(weights, "weights");
-    return new Estimator(model, quant, context, parallel, kvTypeK, kvTypeV, method, runtime, weights, overhead,
-        efficiency, greatShare, wellShare);
+    return with(s -> s.fileWeights = weights);
+  }
+
+  /** A copy using these speed constants for every device instead of each backend class's fitted ones. */
+  public Estimator speedCalibration(SpeedCalibration calibration) {
+    Checks.requireNonNull(calibration, "calibration");
+    return with(s -> s.speedCalibration = calibration);
   }
 
   /** A copy with a fixed runtime cost instead of the runtime's reserve (or the seed's 0.3 GB). */
   public Estimator overhead(Bytes bytes) {
     Checks.requireNonNull(bytes, "bytes");
-    return new Estimator(model, quant, context, parallel, kvTypeK, kvTypeV, method, runtime, fileWeights, bytes,
-        efficiency, greatShare, wellShare);
+    return with(s -> s.overhead = bytes);
   }
 
   /**
@@ -164,8 +210,7 @@ public final class Estimator {
    */
   public Estimator efficiency(double share) {
     Checks.requireInRange(share, 0, false, 1, "efficiency", "");
-    return new Estimator(model, quant, context, parallel, kvTypeK, kvTypeV, method, runtime, fileWeights, overhead,
-        share, greatShare, wellShare);
+    return with(s -> s.efficiency = share);
   }
 
   /**
@@ -178,8 +223,10 @@ public final class Estimator {
   public Estimator verdictThresholds(double great, double well) {
     Checks.requireInRange(great, 0, false, 1, "great", "");
     Checks.requireInRange(well, great, true, 1, "well", "");
-    return new Estimator(model, quant, context, parallel, kvTypeK, kvTypeV, method, runtime, fileWeights, overhead,
-        efficiency, great, well);
+    return with(s -> {
+      s.greatShare = great;
+      s.wellShare = well;
+    });
   }
 
   /** The model. */
@@ -355,25 +402,114 @@ public final class Estimator {
   }
 
   /**
-   * The bandwidth-bound decode speed on {@code hardware}: bandwidth × efficiency ÷ bytes read per token. The
-   * bytes read per token are, with {@link EstimationMethod#SEED}, the whole VRAM estimate (as the seed divides
-   * by it); with {@link EstimationMethod#EXACT}, the weights one token reads (active experts only) plus the KV
-   * cache of one sequence at the current context. Several GPUs split by layer run one after another, so one
-   * device's bandwidth applies.
+   * The decode (generation) speed on {@code hardware} at this estimator's context, as the depth of the KV cache.
+   *
+   * <p>With {@link EstimationMethod#EXACT}, the model {@link SpeedCalibration} describes, with the constants of the
+   * device's backend class (or those set with {@link #speedCalibration(SpeedCalibration)}): the bytes read are the
+   * weights one token uses (active experts only, one row of the token embeddings) plus one sequence's KV cache; the
+   * arithmetic is two FLOPs per active weight plus attention over the context. Several GPUs split by layer run one
+   * after another, so one device's bandwidth applies, plus a hop per extra device. With
+   * {@link EstimationMethod#SEED}: the seed page's bandwidth ÷ total VRAM × 0.65 (NVIDIA) or 0.55, ±20 %.
    */
   public DecodeSpeed decode(Hardware hardware) {
-    Checks.requireNonNull(hardware, "hardware");
-    long perToken;
+    SpeedCalibration cal = calibrationFor(hardware);
     if (!exact()) {
-      perToken = vram().total().bytes();
-    } else {
-      perToken = Math.addExact(activeWeightBytes(), kvCacheBytes(context) / parallel);
+      long perToken = vram().total().bytes();
+      double millis = perToken / (hardware.bandwidthGBps() * 1e6 * cal.efficiency());
+      return new DecodeSpeed(Bytes.ofBytes(perToken), millis, 0, 0, cal.decodeBand());
     }
-    double eff = !Double.isNaN(efficiency) ? efficiency
-        : hardware.vendor() == Vendor.NVIDIA ? NVIDIA_EFFICIENCY : OTHER_EFFICIENCY;
-    double tps = hardware.bandwidthGBps() * 1e9 * eff / perToken;
-    return new DecodeSpeed(tps, tps * (1 - SPEED_BAND), tps * (1 + SPEED_BAND), Bytes.ofBytes(perToken),
-        hardware.bandwidthGBps(), eff);
+    long perToken = decodeBytesPerToken();
+    double memory = perToken / (hardware.bandwidthGBps() * 1e6 * cal.efficiency());
+    double compute = computeMillis(decodeFlopsPerToken(), hardware, cal);
+    double fixed = cal.overheadMillis() + (hardware.count() - 1) * cal.hopMillis();
+    return new DecodeSpeed(Bytes.ofBytes(perToken), memory, compute, fixed, cal.decodeBand());
+  }
+
+  /** Milliseconds of decode arithmetic on the device's FP32 units; 0 when its FP32 throughput is unknown. */
+  private static double computeMillis(double flops, Hardware hardware, SpeedCalibration cal) {
+    if (hardware.fp32Tflops().isEmpty()) {
+      return 0;
+    }
+    return flops / (hardware.fp32Tflops().getAsDouble() * 1e9 * cal.computeUtilization());
+  }
+
+  /** Bytes one generated token reads: the weights it uses and one sequence's KV cache at the current context. */
+  long decodeBytesPerToken() {
+    return Math.addExact(activeWeightBytes(), kvCacheBytes(context) / parallel);
+  }
+
+  /** FLOPs of one generated token: 2 per active weight and output-head weight, plus attention at the context. */
+  double decodeFlopsPerToken() {
+    Architecture a = model.architecture();
+    return 2.0 * (model.tables().activeMatmulElements() + (double) a.vocabSize() * a.hiddenSize())
+        + attentionFlops(context);
+  }
+
+  /**
+   * The prefill (prompt processing) speed on {@code hardware} for a prompt of {@code promptTokens} tokens, in
+   * micro-batches of the runtime's {@link LlamaCppRuntime#ubatch()} tokens, as {@link SpeedCalibration} describes:
+   * the FLOPs of every token (2 per active weight, plus attention over half the prompt on average) on the device's
+   * matrix (FP16) and vector (FP32) units and one read of the weights per micro-batch; layers split over several
+   * GPUs overlap micro-batches as a pipeline. Empty when neither throughput of the device is known.
+   *
+   * @param promptTokens 1 to {@value #MAX_CONTEXT}
+   */
+  public Optional<PrefillSpeed> prefill(Hardware hardware, int promptTokens) {
+    Checks.requireNonNull(hardware, "hardware");
+    Checks.requireInRange(promptTokens, 1, MAX_CONTEXT, "promptTokens", "tokens");
+    if (hardware.fp16Tflops().isEmpty() && hardware.fp32Tflops().isEmpty()) {
+      return Optional.empty();
+    }
+    double matrix = hardware.fp16Tflops().orElse(hardware.fp32Tflops().orElse(0)) * 1e12;
+    double vector = hardware.fp32Tflops().orElse(matrix / 1e12) * 1e12;
+    SpeedCalibration cal = calibrationFor(hardware);
+    double flops = prefillFlopsPerToken(promptTokens);
+    int batches = (promptTokens + runtime.ubatch() - 1) / runtime.ubatch();
+    int stages = hardware.count();
+    double pipeline = (double) (batches + stages - 1) / ((double) stages * batches);
+    double compute = promptTokens * flops * (1 / (matrix * cal.prefillUtilization())
+        + 1 / (vector * cal.prefillVectorUtilization()));
+    double memory = batches * (double) tensorBytes() / (hardware.bandwidthGBps() * 1e9 * cal.efficiency());
+    return Optional.of(new PrefillSpeed(promptTokens, flops, compute * pipeline, memory * pipeline,
+        cal.prefillBand()));
+  }
+
+  /** FLOPs per prompt token: 2 per active weight in the layers, plus attention over half the prompt on average. */
+  double prefillFlopsPerToken(int promptTokens) {
+    return 2.0 * model.tables().activeMatmulElements() + attentionFlops(promptTokens / 2.0);
+  }
+
+  /** FLOPs of one token's attention (QKᵀ and AV) over {@code depth} earlier tokens, sliding-window layers capped. */
+  private double attentionFlops(double depth) {
+    Architecture a = model.architecture();
+    ModelTables t = model.tables();
+    SlidingWindow swa = a.slidingWindow();
+    double slidingDepth = swa == null ? depth : Math.min(depth, swa.window());
+    double perLayerToken = 2.0 * a.attentionHeads() * (a.headDimK() + a.headDimV());
+    return perLayerToken * (t.fullKvLayers() * depth + t.slidingKvLayers() * slidingDepth);
+  }
+
+  private SpeedCalibration calibration(Hardware hardware) {
+    SpeedCalibration set = speedCalibration;
+    return set != null ? set : SpeedCalibration.of(SpeedCalibration.classOf(hardware, runtime.backend()));
+  }
+
+  /**
+   * The speed constants this estimator applies on {@code hardware}: those set with
+   * {@link #speedCalibration(SpeedCalibration)}, or the fitted ones of the device's backend class, with the
+   * {@link #efficiency(double)} override. With {@link EstimationMethod#SEED} only the seed's efficiency (0.65 on
+   * NVIDIA, 0.55 elsewhere) and band (±20 %) apply, and no fixed costs.
+   */
+  public SpeedCalibration calibrationFor(Hardware hardware) {
+    Checks.requireNonNull(hardware, "hardware");
+    SpeedCalibration cal = calibration(hardware);
+    if (!exact()) {
+      double eff = !Double.isNaN(efficiency) ? efficiency
+          : hardware.vendor() == Vendor.NVIDIA ? NVIDIA_EFFICIENCY : OTHER_EFFICIENCY;
+      return new SpeedCalibration(cal.backend(), eff, cal.computeUtilization(), 0, 0, SPEED_BAND,
+          cal.prefillUtilization(), cal.prefillVectorUtilization(), cal.prefillBand());
+    }
+    return Double.isNaN(efficiency) ? cal : cal.withEfficiency(efficiency);
   }
 
   /**

@@ -2,9 +2,9 @@ package dev.headroom;
 
 /**
  * The weights of one GGUF file as read from it, rather than predicted: what its tensors take (each padded to the
- * file's alignment), what one token reads (all but the unused routed experts), what llama.cpp's CPU backend would
- * repack into an extra buffer, and the file's size. {@link Estimator#fileWeights(FileWeights)} makes an estimate use
- * them; the catalog's GGUF reader produces them.
+ * file's alignment), what one token reads (all but the unused routed experts, and one row of untied token
+ * embeddings), what llama.cpp's CPU backend would repack into an extra buffer, and the file's size.
+ * {@link Estimator#fileWeights(FileWeights)} makes an estimate use them; the catalog's GGUF reader produces them.
  *
  * <pre>{@code
  * FileWeights w = new FileWeights(Bytes.ofBytes(1_111_370_240L), Bytes.ofBytes(1_111_370_240L),

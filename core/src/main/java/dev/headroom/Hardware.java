@@ -35,11 +35,12 @@ public final class Hardware {
   private final Bytes memory;
   private final double bandwidthGBps;
   private final double fp16Tflops;
+  private final double fp32Tflops;
   private final double gpuMemoryShare;
   private final int count;
 
   private Hardware(String id, String name, HardwareKind kind, Vendor vendor, Bytes memory, double bandwidthGBps,
-      double fp16Tflops, double gpuMemoryShare, int count) {
+      double fp16Tflops, double fp32Tflops, double gpuMemoryShare, int count) {
     this.id = id;
     this.name = name;
     this.kind = kind;
@@ -47,6 +48,7 @@ public final class Hardware {
     this.memory = memory;
     this.bandwidthGBps = bandwidthGBps;
     this.fp16Tflops = fp16Tflops;
+    this.fp32Tflops = fp32Tflops;
     this.gpuMemoryShare = gpuMemoryShare;
     this.count = count;
   }
@@ -99,7 +101,7 @@ public final class Hardware {
     }
     Checks.requireInRange(bandwidthGBps, 0, false, MAX_BANDWIDTH_GBPS, "bandwidthGBps", "GB/s");
     Checks.requireInRange(share, 0, false, 1, "gpuMemoryShare", "");
-    return new Hardware(slug(name), name, kind, vendor, memory, bandwidthGBps, Double.NaN, share, 1);
+    return new Hardware(slug(name), name, kind, vendor, memory, bandwidthGBps, Double.NaN, Double.NaN, share, 1);
   }
 
   static String slug(String name) {
@@ -110,13 +112,13 @@ public final class Hardware {
   /** A copy with another name (the identifier is unchanged). */
   public Hardware withName(String name) {
     Checks.requireNonBlank(name, "name");
-    return new Hardware(id, name, kind, vendor, memory, bandwidthGBps, fp16Tflops, gpuMemoryShare, count);
+    return new Hardware(id, name, kind, vendor, memory, bandwidthGBps, fp16Tflops, fp32Tflops, gpuMemoryShare, count);
   }
 
   /** A copy with another identifier. */
   public Hardware withId(String id) {
     Checks.requireNonBlank(id, "id");
-    return new Hardware(id, name, kind, vendor, memory, bandwidthGBps, fp16Tflops, gpuMemoryShare, count);
+    return new Hardware(id, name, kind, vendor, memory, bandwidthGBps, fp16Tflops, fp32Tflops, gpuMemoryShare, count);
   }
 
   /**
@@ -126,7 +128,18 @@ public final class Hardware {
    */
   public Hardware withFp16Tflops(double tflops) {
     Checks.requireInRange(tflops, 0, false, 1_000_000, "fp16Tflops", "TFLOPS");
-    return new Hardware(id, name, kind, vendor, memory, bandwidthGBps, tflops, gpuMemoryShare, count);
+    return new Hardware(id, name, kind, vendor, memory, bandwidthGBps, tflops, fp32Tflops, gpuMemoryShare, count);
+  }
+
+  /**
+   * A copy with a dense FP32 vector (non-tensor, "shader") throughput, used for the compute part of decode and
+   * prefill estimates.
+   *
+   * @param tflops in (0, 1,000,000]
+   */
+  public Hardware withFp32Tflops(double tflops) {
+    Checks.requireInRange(tflops, 0, false, 1_000_000, "fp32Tflops", "TFLOPS");
+    return new Hardware(id, name, kind, vendor, memory, bandwidthGBps, fp16Tflops, tflops, gpuMemoryShare, count);
   }
 
   /**
@@ -137,7 +150,7 @@ public final class Hardware {
    */
   public Hardware withGpuMemoryShare(double share) {
     Checks.requireInRange(share, 0, false, 1, "gpuMemoryShare", "");
-    return new Hardware(id, name, kind, vendor, memory, bandwidthGBps, fp16Tflops, share, count);
+    return new Hardware(id, name, kind, vendor, memory, bandwidthGBps, fp16Tflops, fp32Tflops, share, count);
   }
 
   /**
@@ -149,7 +162,7 @@ public final class Hardware {
     Checks.requireInRange(count, 1, 1024, "count", "devices");
     String n = count == 1 ? baseName() : count + " × " + baseName();
     String i = count == 1 ? baseId() : count + "x-" + baseId();
-    return new Hardware(i, n, kind, vendor, memory, bandwidthGBps, fp16Tflops, gpuMemoryShare, count);
+    return new Hardware(i, n, kind, vendor, memory, bandwidthGBps, fp16Tflops, fp32Tflops, gpuMemoryShare, count);
   }
 
   private String baseName() {
@@ -190,9 +203,17 @@ public final class Hardware {
     return bandwidthGBps;
   }
 
-  /** Dense FP16 tensor throughput of one device in TFLOPS, if known. */
+  /**
+   * Dense FP16 throughput of one device in TFLOPS, if known: the matrix (tensor core) figure where the device has
+   * matrix units, otherwise its vector FP16 rate.
+   */
   public OptionalDouble fp16Tflops() {
     return Double.isNaN(fp16Tflops) ? OptionalDouble.empty() : OptionalDouble.of(fp16Tflops);
+  }
+
+  /** Dense FP32 vector (non-tensor) throughput of one device in TFLOPS, if known. */
+  public OptionalDouble fp32Tflops() {
+    return Double.isNaN(fp32Tflops) ? OptionalDouble.empty() : OptionalDouble.of(fp32Tflops);
   }
 
   /** The share of each device's memory the GPU may use: 1 for discrete GPUs and CPUs. */
@@ -223,6 +244,7 @@ public final class Hardware {
     Hardware h = (Hardware) o;
     return id.equals(h.id) && name.equals(h.name) && kind == h.kind && vendor == h.vendor && memory.equals(h.memory)
         && Double.compare(bandwidthGBps, h.bandwidthGBps) == 0 && Double.compare(fp16Tflops, h.fp16Tflops) == 0
+        && Double.compare(fp32Tflops, h.fp32Tflops) == 0
         && Double.compare(gpuMemoryShare, h.gpuMemoryShare) == 0 && count == h.count;
   }
 

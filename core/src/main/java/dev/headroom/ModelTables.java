@@ -66,6 +66,11 @@ final class ModelTables {
     }
   }
 
+  /** Elements of the layers' weight matrices one token multiplies by: all but the unused experts. */
+  long activeMatmulElements() {
+    return activeLinearElements;
+  }
+
   TensorInventory inventory() {
     return inventory;
   }
@@ -120,7 +125,10 @@ final class ModelTables {
     return repackable && t.role().quantizable && t.role() != TensorRole.TOKEN_EMBEDDING && t.ne1() % 8 == 0;
   }
 
-  /** Bytes of the tensor data one token reads in a GGUF file of type {@code ft}: all but the unused experts. */
+  /**
+   * Bytes of the tensor data one token reads in a GGUF file of type {@code ft}: all but the unused routed experts,
+   * and only one row of the token embeddings (unless they double as the output head).
+   */
   long ggufActiveBytes(LlamaFileType ft) {
     long cached = ggufActiveBytes.get(ft.ordinal());
     if (cached < 0) {
@@ -143,6 +151,9 @@ final class ModelTables {
       if (t.routedExperts() && moe != null) {
         inactive += bytes / moe.experts() * (moe.experts() - moe.expertsPerToken());
       }
+      if (t.role() == TensorRole.TOKEN_EMBEDDING && !architecture.tiedEmbeddings()) {
+        inactive += bytes - bytes / t.ne1();
+      }
     }
     ggufActiveBytes.set(ft.ordinal(), total - inactive);
     ggufTensorBytes.set(ft.ordinal(), total);
@@ -163,10 +174,15 @@ final class ModelTables {
     return (long) Math.ceil(linearElements * bits / 8 + embeddingElements * embeddingBits / 8 + smallElements * 2.0);
   }
 
-  /** Like {@link #otherFormatBytes}, counting only the routed experts one token uses. */
+  /**
+   * Like {@link #otherFormatBytes}, counting only the routed experts one token uses and one row of untied token
+   * embeddings.
+   */
   long otherFormatActiveBytes(double bits, boolean quantizesEmbeddings) {
     double embeddingBits = quantizesEmbeddings ? bits : 16;
-    return (long) Math.ceil(activeLinearElements * bits / 8 + embeddingElements * embeddingBits / 8
+    long readEmbeddings = architecture.tiedEmbeddings() ? embeddingElements
+        : embeddingElements - (long) architecture.vocabSize() * architecture.hiddenSize() + architecture.hiddenSize();
+    return (long) Math.ceil(activeLinearElements * bits / 8 + readEmbeddings * embeddingBits / 8
         + smallElements * 2.0);
   }
 

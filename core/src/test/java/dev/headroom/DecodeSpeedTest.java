@@ -2,30 +2,46 @@ package dev.headroom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 
 final class DecodeSpeedTest {
 
   @Test
-  void toString_showsTheFormulaAndItsInputs() {
-    DecodeSpeed s = new DecodeSpeed(520.4, 416.3, 624.5, Bytes.ofBytes(1_258_720_256L), 1008, 0.65);
-    assertThat(s).hasToString("520 tok/s (1008 GB/s × 0.65 ÷ 1.26 GB per token; typically 416–625)");
+  void speed_isOneThousandOverTheSumOfItsParts() {
+    DecodeSpeed s = new DecodeSpeed(Bytes.ofBytes(4_920_000_000L), 21.5, 1.2, 2.3, 0.12);
+    assertThat(s.millisPerToken()).isCloseTo(25.0, within(1e-12));
+    assertThat(s.tokensPerSecond()).isCloseTo(40.0, within(1e-12));
+    assertThat(s.low()).isCloseTo(35.2, within(1e-9));
+    assertThat(s.high()).isCloseTo(44.8, within(1e-9));
+    assertThat(s.secondsFor(400)).isCloseTo(10.0, within(1e-12));
   }
 
   @Test
-  void constructor_rejectsInconsistentValues() {
+  void toString_showsTheFigureAndItsParts() {
+    DecodeSpeed s = new DecodeSpeed(Bytes.ofBytes(4_920_000_000L), 21.5, 1.2, 2.3, 0.12);
+    assertThat(s).hasToString(
+        "40 tok/s = 1000 / (21.5 ms reading 4.92 GB + 1.20 ms compute + 2.30 ms overhead); typically ±12 % (35–45)");
+  }
+
+  @Test
+  void aBandAboveOne_hasALowEndOfZero() {
+    assertThat(new DecodeSpeed(Bytes.ofBytes(1), 1, 0, 0, 1.5).low()).isZero();
+  }
+
+  @Test
+  void constructor_rejectsBadParts() {
     Bytes b = Bytes.ofGibibytes(1);
-    assertThatThrownBy(() -> new DecodeSpeed(0, 0, 0, b, 100, 0.5)).isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("tokensPerSecond");
-    assertThatThrownBy(() -> new DecodeSpeed(10, 11, 12, b, 100, 0.5)).isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("low must be in [0, 10]");
-    assertThatThrownBy(() -> new DecodeSpeed(10, 9, 9.5, b, 100, 0.5)).isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("high");
-    assertThatThrownBy(() -> new DecodeSpeed(10, 9, 11, b, 100, 1.5)).isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("efficiency");
-    assertThatThrownBy(() -> new DecodeSpeed(Double.NaN, 9, 11, b, 100, 0.5))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NaN");
-    assertThatThrownBy(() -> new DecodeSpeed(10, 9, 11, null, 100, 0.5)).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> new DecodeSpeed(b, 0, 0, 0, 0.1)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("more than 0 ms");
+    assertThatThrownBy(() -> new DecodeSpeed(b, -1, 2, 0, 0.1)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("memoryMillis");
+    assertThatThrownBy(() -> new DecodeSpeed(b, 1, Double.NaN, 0, 0.1)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("computeMillis").hasMessageContaining("NaN");
+    assertThatThrownBy(() -> new DecodeSpeed(b, 1, 0, 0, 11)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("band");
+    assertThatThrownBy(() -> new DecodeSpeed(null, 1, 0, 0, 0.1)).isInstanceOf(NullPointerException.class)
+        .hasMessageContaining("bytesPerToken");
   }
 }

@@ -62,6 +62,8 @@ final class HardwareTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("gpuMemoryShare");
     assertThatThrownBy(() -> H100.withFp16Tflops(-1)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("fp16Tflops");
+    assertThatThrownBy(() -> H100.withFp32Tflops(0)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("fp32Tflops").hasMessageContaining("(0, 1000000]");
     assertThatThrownBy(() -> H100.withId("")).isInstanceOf(IllegalArgumentException.class);
   }
 
@@ -80,6 +82,10 @@ final class HardwareTest {
   void equality_coversEveryField() {
     assertThat(H100).isEqualTo(H100.withFp16Tflops(989.4)).hasSameHashCodeAs(H100.withFp16Tflops(989.4));
     assertThat(H100).isNotEqualTo(H100.withFp16Tflops(900));
+    assertThat(H100).isNotEqualTo(H100.withFp32Tflops(66.9));
+    assertThat(H100.withFp32Tflops(66.9).fp32Tflops()).hasValue(66.9);
+    assertThat(H100.fp32Tflops()).isEmpty();
+    assertThat(H100.withFp32Tflops(66.9).times(8).fp32Tflops()).as("kept per device").hasValue(66.9);
     assertThat(H100).isNotEqualTo(H100.withId("h100"));
   }
 }

@@ -220,11 +220,13 @@ public final class Catalog {
     return names;
   }
 
+  /** Id, name, aliases, and the name with the memory size ("4090 24GB" finds the RTX 4090). */
   private static List<String> deviceNames(HardwareEntry d) {
     List<String> names = new ArrayList<>();
     names.add(d.id());
     names.add(d.name());
     names.addAll(d.aliases());
+    names.add(d.name() + " " + Math.round(d.hardware().memory().to(dev.headroom.ByteUnit.GIB)) + "GB");
     return names;
   }
 

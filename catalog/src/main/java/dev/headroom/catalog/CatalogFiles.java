@@ -175,6 +175,9 @@ final class CatalogFiles {
         if (row.has("fp16_tflops")) {
           h = h.withFp16Tflops(row.decimal("fp16_tflops"));
         }
+        if (row.has("fp32_tflops")) {
+          h = h.withFp32Tflops(row.decimal("fp32_tflops"));
+        }
         out.add(described(HardwareEntry.of(h, HardwareClass.parse(row.required("class"))), row, row.list("aliases")));
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(csv.where(r) + ": " + e.getMessage(), e);
@@ -199,6 +202,9 @@ final class CatalogFiles {
               .withId(row.required("id") + "-" + gib + "gb");
           if (row.has("fp16_tflops")) {
             h = h.withFp16Tflops(row.decimal("fp16_tflops"));
+          }
+          if (row.has("fp32_tflops")) {
+            h = h.withFp32Tflops(row.decimal("fp32_tflops"));
           }
           List<String> aliases = new ArrayList<>();
           for (String alias : row.list("aliases")) {

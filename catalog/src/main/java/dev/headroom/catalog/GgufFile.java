@@ -380,8 +380,8 @@ public final class GgufFile {
 
   /**
    * The weights as this file has them: tensor data padded to the alignment, the part one token reads (routed
-   * experts scaled by {@code expert_used_count / expert_count}), what llama.cpp's CPU backend would repack, and the
-   * file size.
+   * experts scaled by {@code expert_used_count / expert_count}, one row of untied token embeddings), what
+   * llama.cpp's CPU backend would repack, and the file size.
    */
   public FileWeights weights() {
     long total = 0;
@@ -390,11 +390,15 @@ public final class GgufFile {
     String arch = architecture().orElse("");
     long experts = number(arch + ".expert_count", 0);
     long used = number(arch + ".expert_used_count", experts);
+    boolean untied = tensors.stream().anyMatch(t -> t.name().equals("output.weight"));
     for (GgufTensor t : tensors) {
       long bytes = t.bytes();
       total += (bytes + alignment - 1) / alignment * alignment;
       if (experts > 1 && t.name().contains("_exps.") && used <= experts) {
         inactive += bytes / experts * (experts - used);
+      }
+      if (untied && t.name().equals("token_embd.weight") && t.shape().size() >= 2) {
+        inactive += bytes - bytes / t.shape().get(1);
       }
       if (isRepacked(t)) {
         repack += bytes;

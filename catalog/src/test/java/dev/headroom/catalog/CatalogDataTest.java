@@ -88,6 +88,7 @@ final class CatalogDataTest {
       assertThat(d.hardware().bandwidthGBps() / gib).as(d.id() + " GB/s per GiB").isBetween(1.0, 100.0);
       assertThat(d.hardware().gpuMemoryShare()).as(d.id()).isBetween(0.4, 1.0);
       d.hardware().fp16Tflops().ifPresent(t -> assertThat(t).as(d.id() + " TFLOPS").isBetween(1.0, 6000.0));
+      d.hardware().fp32Tflops().ifPresent(t -> assertThat(t).as(d.id() + " FP32 TFLOPS").isBetween(0.5, 200.0));
       d.releaseYear().ifPresent(y -> assertThat(y).as(d.id()).isBetween(2012, 2026));
     }
   }

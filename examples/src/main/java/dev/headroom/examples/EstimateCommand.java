@@ -77,8 +77,11 @@ final class EstimateCommand implements Callable<Integer> {
           .put("verdict", fit.verdict().name().toLowerCase(Locale.ROOT)).put("verdict_label", fit.verdict().label())
           .put("headroom_bytes", fit.headroomBytes()).put("tokens_per_second", speed.tokensPerSecond(), 2)
           .put("tokens_per_second_low", speed.low(), 2).put("tokens_per_second_high", speed.high(), 2)
-          .put("bytes_per_token", speed.bytesPerToken().bytes()).put("bandwidth_gbps", speed.bandwidthGBps(), 3)
-          .put("efficiency", speed.efficiency(), 4);
+          .put("bytes_per_token", speed.bytesPerToken().bytes())
+          .put("bandwidth_gbps", device.hardware().bandwidthGBps(), 3)
+          .put("efficiency", e.calibrationFor(device.hardware()).efficiency(), 4)
+          .put("memory_ms_per_token", speed.memoryMillis(), 6).put("compute_ms_per_token", speed.computeMillis(), 6)
+          .put("overhead_ms_per_token", speed.overheadMillis(), 6);
     }
     return o;
   }

@@ -187,21 +187,24 @@ final class SeedPage {
   private void speed(Document doc) {
     doc.heading(2, "How Fast Is " + model.name() + "?");
     Estimator e = at(quant);
-    doc.paragraph(method == EstimationMethod.SEED
-        ? "tok/s = (bandwidth GB/s ÷ model GB) × efficiency"
-        : "tok/s = bandwidth × efficiency ÷ bytes read per token (active weights + KV cache)");
+    boolean seed = method == EstimationMethod.SEED;
+    doc.paragraph(seed ? "tok/s = (bandwidth GB/s ÷ model GB) × efficiency"
+        : "tok/s = 1000 ÷ (ms reading the active weights and KV cache + ms of arithmetic + fixed ms per token), "
+            + "with constants fitted on measured llama.cpp speeds");
     List<List<String>> rows = new ArrayList<>();
+    double[] band = {0};
     for (String id : SPEED_GPUS) {
       catalog.findDevice(id).ifPresent(d -> {
         DecodeSpeed s = e.decode(d.hardware());
-        rows.add(List.of(d.name(), String.format(Locale.ROOT, "%s ÷ %s × %s = ~%.0f tok/s",
-            plain(s.bandwidthGBps()), s.bytesPerToken().format(ByteUnit.GB, 2).replace(" GB", ""),
-            plain(s.efficiency()), s.tokensPerSecond())));
+        band[0] = Math.max(band[0], s.band());
+        rows.add(List.of(d.name(), seed ? String.format(Locale.ROOT, "%s ÷ %s × %s = ~%.0f tok/s",
+            plain(d.hardware().bandwidthGBps()), s.bytesPerToken().format(ByteUnit.GB, 2).replace(" GB", ""),
+            plain(e.calibrationFor(d.hardware()).efficiency()), s.tokensPerSecond()) : s.toString()));
       });
     }
-    doc.table(List.of("GPU", "bandwidth ÷ GB per token × efficiency"), rows);
+    doc.table(List.of("GPU", seed ? "bandwidth ÷ GB per token × efficiency" : "estimate and its parts"), rows);
     doc.paragraph(String.format(Locale.ROOT, "Real-world results typically within ±%.0f%%. Speed depends on batch "
-        + "size, quantization kernel and software stack.", Estimator.SPEED_BAND * 100));
+        + "size, quantization kernel and software stack.", band[0] * 100));
   }
 
   private void faq(Document doc, Compatibility c) {
@@ -243,7 +246,7 @@ final class SeedPage {
       }).orElse("");
       doc.paragraph(String.format(Locale.ROOT, "At %s, %s can reach ~%.0f tok/s on %s.%s Speed depends mainly on "
           + "memory bandwidth. Real-world results typically within ±%.0f%%.", quant, model.name(),
-          top.speed().tokensPerSecond(), top.device().name(), rtx, Estimator.SPEED_BAND * 100));
+          top.speed().tokensPerSecond(), top.device().name(), rtx, top.speed().band() * 100));
     }
 
     doc.heading(3, "What's the download size of " + model.name() + "?");

@@ -1,6 +1,7 @@
 package dev.headroom.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -72,8 +73,11 @@ final class HeadroomCommandTest {
       assertThat(o.get("verdict").getAsString()).isIn("runs_great", "runs_well", "tight", "wont_fit");
       assertThat(o.get("tokens_per_second").getAsDouble()).isBetween(o.get("tokens_per_second_low").getAsDouble(),
           o.get("tokens_per_second_high").getAsDouble());
-      assertThat(o.get("tokens_per_second").getAsDouble()).isCloseTo(
-          1008e9 * 0.65 / o.get("bytes_per_token").getAsLong(), org.assertj.core.api.Assertions.within(0.01));
+      double memory = o.get("memory_ms_per_token").getAsDouble();
+      assertThat(memory).isCloseTo(o.get("bytes_per_token").getAsLong()
+          / (1e6 * o.get("bandwidth_gbps").getAsDouble() * o.get("efficiency").getAsDouble()), within(1e-3));
+      assertThat(o.get("tokens_per_second").getAsDouble()).isCloseTo(1000 / (memory
+          + o.get("compute_ms_per_token").getAsDouble() + o.get("overhead_ms_per_token").getAsDouble()), within(0.01));
     }
 
     @Test
@@ -89,7 +93,7 @@ final class HeadroomCommandTest {
       Run r = run("estimate", "--model", "deepseek-r1:1.5b", "--hardware", "rtx 4090");
       assertThat(r.status()).isZero();
       assertThat(r.out()).contains("memory     1.8 GB = weights 1.11 GB + KV cache 0.06 GB + overhead 0.59 GB")
-          .contains("Runs great — plenty of headroom").contains("tok/s (1008 GB/s × 0.65 ÷");
+          .contains("Runs great — plenty of headroom").containsPattern("speed +\\d+ tok/s = 1000 / \\(");
     }
   }
 

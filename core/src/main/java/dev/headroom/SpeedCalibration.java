@@ -1,0 +1,150 @@
+package dev.headroom;
+
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The constants of Headroom's speed model for one class of backend, fitted on measured llama.cpp speeds
+ * ({@code llama-bench} tg/pp results on Apple, CUDA, ROCm, Vulkan and CPU hardware; {@code SpeedCalibrationFitTest}
+ * reruns the fit and checks these constants against it). They are modelling assumptions, each overridable with a
+ * {@code with…} copy and {@link Estimator#speedCalibration(SpeedCalibration)}.
+ *
+ * <p><b>Decode</b> (one generated token) reads the weights it uses and the KV cache so far from memory, does
+ * about two floating-point operations per weight it reads, and pays a fixed cost (kernel launches, sampling):
+ *
+ * <pre>{@code
+ * seconds per token = bytes / (bandwidth × efficiency)
+ *                   + FLOPs / (FP32 throughput × computeUtilization)     (when the FP32 throughput is known)
+ *                   + overheadMillis / 1000
+ *                   + (devices − 1) × hopMillis / 1000                   (layers split over several devices)
+ * }</pre>
+ *
+ * <p>The fixed cost is why small models reach a smaller share of the bandwidth, and the compute part why GPUs with
+ * much bandwidth but modest shader throughput (A100, A30) fall short of their bandwidth.
+ *
+ * <p><b>Prefill</b> (the prompt) runs in micro-batches of {@link LlamaCppRuntime#ubatch()} tokens; each costs the
+ * FLOPs of its tokens on the matrix units (dense FP16 throughput) and on the vector units that feed them
+ * (dequantizing, FP32 throughput), and one read of the weights:
+ *
+ * <pre>{@code
+ * seconds per micro-batch = tokens × FLOPs per token × (1 / (FP16 throughput × prefillUtilization)
+ *                                                      + 1 / (FP32 throughput × prefillVectorUtilization))
+ *                         + weight bytes / (bandwidth × efficiency)
+ *                         + prefillOverheadMillis / 1000
+ * }</pre>
+ *
+ * <p>Where one of the two throughputs is unknown the other stands in for it: right for devices without matrix
+ * units (their FP16 work runs on the vector units), optimistic otherwise.
+ *
+ * <p>With layers split over {@code g} devices, micro-batches flow through them as a pipeline (llama.cpp's
+ * pipeline parallelism): {@code k} micro-batches take {@code (k + g − 1) / g} of one device's time per micro-batch,
+ * plus the hops.
+ *
+ * <p>{@link #decodeBand()} and {@link #prefillBand()} are the typical relative errors on the training rows (the
+ * 80th percentile of |predicted / measured − 1|), shown as "typically ±12 %".
+ *
+ * <pre>{@code
+ * SpeedCalibration cuda = SpeedCalibration.of(Backend.CUDA);
+ * Estimator tuned = Estimator.of(model).speedCalibration(cuda.withEfficiency(0.85));
+ * }</pre>
+ *
+ * @param backend the class of backend these constants are for
+ * @param efficiency share of memory bandwidth achieved, in (0, 1]
+ * @param computeUtilization share of FP32 throughput decode's arithmetic achieves, in (0, 100]
+ * @param overheadMillis fixed time per generated token in milliseconds, 0 to 1000
+ * @param hopMillis time per generated token per extra device a layer split crosses, in milliseconds, 0 to 1000
+ * @param decodeBand typical relative error of decode estimates, 0 to 10
+ * @param prefillUtilization share of dense FP16 throughput prefill's matrix products achieve, in (0, 100]
+ * @param prefillVectorUtilization share of FP32 throughput the vector work beside them achieves, in (0, 100]
+ * @param prefillBand typical relative error of prefill estimates, 0 to 10
+ */
+public record SpeedCalibration(Backend backend, double efficiency, double computeUtilization, double overheadMillis,
+    double hopMillis, double decodeBand, double prefillUtilization, double prefillVectorUtilization,
+    double prefillBand) {
+
+  private static final Map<Backend, SpeedCalibration> FITTED = new EnumMap<>(Backend.class);
+
+  static {
+    // Fitted by SpeedCalibrationFitTest (run it with -Dheadroom.report=true to print these lines).
+    FITTED.put(Backend.CUDA, new SpeedCalibration(Backend.CUDA, 0.903, 0.303, 0.71, 0.45, 0.15, 3.102, 3.458, 0.56));
+    FITTED.put(Backend.METAL, new SpeedCalibration(Backend.METAL, 0.908, 6.053, 5.48, 0.45, 0.06, 0.68, 100.0, 0.1));
+    FITTED.put(Backend.ROCM, new SpeedCalibration(Backend.ROCM, 1.0, 0.562, 3.33, 0.45, 0.02, 0.562, 100.0, 0.33));
+    FITTED.put(Backend.VULKAN, new SpeedCalibration(Backend.VULKAN, 1.0, 0.136, 0.8, 0.45, 0.4, 0.748, 100.0, 0.58));
+    FITTED.put(Backend.CPU, new SpeedCalibration(Backend.CPU, 0.44, 1.0, 6.18, 0.45, 0.32, 1.0, 1.0, 0.0));
+  }
+
+  /** Validates every component. */
+  public SpeedCalibration {
+    Checks.requireNonNull(backend, "backend");
+    Checks.requireInRange(efficiency, 0, false, 1, "efficiency", "");
+    Checks.requireInRange(computeUtilization, 0, false, 100, "computeUtilization", "");
+    Checks.requireInRange(overheadMillis, 0, true, 1000, "overheadMillis", "ms");
+    Checks.requireInRange(hopMillis, 0, true, 1000, "hopMillis", "ms");
+    Checks.requireInRange(decodeBand, 0, true, 10, "decodeBand", "");
+    Checks.requireInRange(prefillUtilization, 0, false, 100, "prefillUtilization", "");
+    Checks.requireInRange(prefillVectorUtilization, 0, false, 100, "prefillVectorUtilization", "");
+    Checks.requireInRange(prefillBand, 0, true, 10, "prefillBand", "");
+  }
+
+  /** The fitted constants for a class of backend. */
+  public static SpeedCalibration of(Backend backend) {
+    Checks.requireNonNull(backend, "backend");
+    return FITTED.get(backend);
+  }
+
+  /** A copy with another share of memory bandwidth. This instance is unaffected. */
+  public SpeedCalibration withEfficiency(double share) {
+    return new SpeedCalibration(backend, share, computeUtilization, overheadMillis, hopMillis, decodeBand,
+        prefillUtilization, prefillVectorUtilization, prefillBand);
+  }
+
+  /** A copy with another fixed time per generated token. */
+  public SpeedCalibration withOverheadMillis(double millis) {
+    return new SpeedCalibration(backend, efficiency, computeUtilization, millis, hopMillis, decodeBand,
+        prefillUtilization, prefillVectorUtilization, prefillBand);
+  }
+
+  /** A copy with another share of FP16 throughput for prefill. */
+  public SpeedCalibration withPrefillUtilization(double share) {
+    return new SpeedCalibration(backend, efficiency, computeUtilization, overheadMillis, hopMillis, decodeBand,
+        share, prefillVectorUtilization, prefillBand);
+  }
+
+  /**
+   * The class of backend llama.cpp uses on a device: the runtime's when it is CPU or Vulkan, otherwise the device's
+   * native one (CUDA for NVIDIA, Metal for Apple, ROCm for AMD, Vulkan for Intel and others, CPU for CPUs).
+   */
+  static Backend classOf(Hardware hardware, Backend runtime) {
+    if (runtime == Backend.CPU || hardware.kind() == HardwareKind.CPU) {
+      return Backend.CPU;
+    }
+    if (runtime == Backend.VULKAN) {
+      return Backend.VULKAN;
+    }
+    switch (hardware.vendor()) {
+      case NVIDIA: return Backend.CUDA;
+      case APPLE: return Backend.METAL;
+      case AMD: return Backend.ROCM;
+      default: return Backend.VULKAN;
+    }
+  }
+
+  /**
+   * For example {@code "cuda: decode 80 % of bandwidth, 30 % of FP32, + 1 ms/token, + 0.1 ms/hop (±12 %); prefill
+   * 40 % of FP16 and 100 % of FP32 (±20 %)"}.
+   */
+  @Override
+  public String toString() {
+    return String.format(Locale.ROOT, "%s: decode %s %% of bandwidth, %s %% of FP32, + %s ms/token, + %s ms/hop "
+        + "(±%.0f %%); prefill %s %% of FP16 and %s %% of FP32 (±%.0f %%)",
+        backend.name().toLowerCase(Locale.ROOT), Checks.plain(round(efficiency * 100)),
+        Checks.plain(round(computeUtilization * 100)), Checks.plain(round(overheadMillis)),
+        Checks.plain(round(hopMillis)), decodeBand * 100, Checks.plain(round(prefillUtilization * 100)),
+        Checks.plain(round(prefillVectorUtilization * 100)), prefillBand * 100);
+  }
+
+  private static double round(double value) {
+    return Math.round(value * 1000) / 1000.0;
+  }
+}

@@ -1,0 +1,58 @@
+package dev.headroom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+final class PrefillSpeedTest {
+  private static final Hardware GPU = Hardware.gpu("g", Vendor.NVIDIA, Bytes.ofGibibytes(24), 1000);
+
+  @Test
+  void timeToFirstToken_isComputePlusMemory() {
+    PrefillSpeed p = new PrefillSpeed(4096, 16.1e9, 0.95, 0.05, 0.2);
+    assertThat(p.timeToFirstToken()).isCloseTo(1.0, within(1e-12));
+    assertThat(p.tokensPerSecond()).isCloseTo(4096, within(1e-9));
+    assertThat(p.low()).isCloseTo(4096 * 0.8, within(1e-9));
+    assertThat(p.high()).isCloseTo(4096 * 1.2, within(1e-9));
+    assertThat(p).hasToString("4,096 tok/s: 4096 tokens × 16.1 GFLOP in 0.950 s + 0.0500 s reading weights; first "
+        + "token after 1.00 s, typically ±20 %");
+  }
+
+  @Test
+  void constructor_rejectsBadParts() {
+    assertThatThrownBy(() -> new PrefillSpeed(0, 1e9, 1, 0, 0.1)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("promptTokens");
+    assertThatThrownBy(() -> new PrefillSpeed(10, 1e9, 0, 0, 0.1)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("computeSeconds");
+    assertThatThrownBy(() -> new PrefillSpeed(10, 1e9, 1, -1, 0.1)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("memorySeconds");
+  }
+
+  @Test
+  void estimator_prefill_needsAThroughput_andSplitsItsTime() {
+    Estimator e = Estimator.of(TestModels.llama31_8b()).quant(Quantization.Q4_K_M);
+    assertThat(e.prefill(GPU, 512)).isEmpty();
+    SpeedCalibration c = new SpeedCalibration(Backend.CUDA, 0.5, 1, 0, 0, 0.1, 0.5, 1, 0.2);
+    PrefillSpeed p = e.speedCalibration(c).prefill(GPU.withFp16Tflops(100).withFp32Tflops(50), 1024).orElseThrow();
+    double expected = 1024 * p.flopsPerToken() * (1 / (100e12 * 0.5) + 1 / (50e12 * 1));
+    assertThat(p.computeSeconds()).isCloseTo(expected, within(expected * 1e-12));
+    long weights = e.weights().bytes();
+    assertThat(p.memorySeconds()).as("two micro-batches of 512 read the weights twice")
+        .isCloseTo(2.0 * weights / (1000e9 * 0.5), within(1e-9));
+    assertThat(p.flopsPerToken()).isBetween(14e9, 17e9);
+  }
+
+  @Test
+  void aLayerSplit_pipelinesMicroBatches() {
+    Estimator e = Estimator.of(TestModels.llama31_8b());
+    Hardware gpu = GPU.withFp16Tflops(100);
+    double one = e.prefill(gpu, 2048).orElseThrow().timeToFirstToken();
+    double four = e.prefill(gpu.times(4), 2048).orElseThrow().timeToFirstToken();
+    assertThat(four / one).as("4 micro-batches over 4 stages: (4 + 3) / (4 × 4)").isCloseTo(7.0 / 16, within(1e-9));
+    assertThat(e.prefill(gpu.times(4), 512).orElseThrow().timeToFirstToken())
+        .as("one micro-batch cannot overlap").isCloseTo(e.prefill(gpu, 512).orElseThrow().timeToFirstToken(),
+            within(1e-12));
+  }
+}
