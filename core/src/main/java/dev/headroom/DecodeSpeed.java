@@ -11,7 +11,7 @@ import java.util.Locale;
  * <pre>{@code
  * DecodeSpeed s = Estimator.of(r1).quant(Q4_K_M).decode(rtx4090);
  * double tps = s.tokensPerSecond();
- * String why = s.toString();   // "… tok/s = 1000 / (… ms reading 1.12 GB + … ms overhead); typically ±…"
+ * String why = s.toString();   // "… tok/s = 1000 / (… ms reading 1.04 GB + … ms overhead); typically ±…"
  * }</pre>
  *
  * @param bytesPerToken bytes read from memory per generated token, over every device

@@ -2,7 +2,9 @@ package dev.headroom;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Consumer;
+import java.util.function.IntPredicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -525,6 +527,44 @@ public final class Estimator {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * The longest context per sequence that fits {@code hardware} at this quantization, KV type and parallel
+   * sequences, up to the model's trained context length: the largest {@code n} for which {@code context(n).fit}
+   * fits. Empty when not even one token fits.
+   */
+  public OptionalInt longestContext(Hardware hardware) {
+    Checks.requireNonNull(hardware, "hardware");
+    int limit = Math.min(model.architecture().contextLength(), MAX_CONTEXT);
+    return largestFitting(1, limit, n -> context(n).fit(hardware).verdict().fits());
+  }
+
+  /**
+   * The most sequences that fit {@code hardware} at once, each with this estimator's context (llama.cpp
+   * {@code --parallel}). Empty when not even one fits.
+   */
+  public OptionalInt maxParallel(Hardware hardware) {
+    Checks.requireNonNull(hardware, "hardware");
+    return largestFitting(1, MAX_PARALLEL, n -> parallel(n).fit(hardware).verdict().fits());
+  }
+
+  /** The largest n in [low, high] for which a predicate true of every n up to a bound holds; empty if none. */
+  private static OptionalInt largestFitting(int low, int high, IntPredicate fits) {
+    if (!fits.test(low)) {
+      return OptionalInt.empty();
+    }
+    int lo = low;
+    int hi = high;
+    while (lo < hi) {
+      int mid = lo + (hi - lo + 1) / 2;
+      if (fits.test(mid)) {
+        lo = mid;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return OptionalInt.of(lo);
   }
 
   private long activeWeightBytes() {

@@ -1,6 +1,9 @@
 package dev.headroom;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
 
@@ -88,6 +91,81 @@ public final class Hardware {
    */
   public static Hardware of(String name, HardwareKind kind, Vendor vendor, Bytes memory, double bandwidthGBps) {
     return create(name, kind, vendor, memory, bandwidthGBps, 1.0);
+  }
+
+  /** The keys {@link #parse(String)} accepts. */
+  private static final List<String> SPEC_KEYS = List.of("kind", "vendor", "memory_gib", "bandwidth_gbps",
+      "fp16_tflops", "fp32_tflops", "name", "count", "gpu_share");
+
+  /**
+   * A device described by {@code key=value} pairs separated by commas, in any order, for hardware the catalog does
+   * not list: {@code "kind=gpu,vendor=nvidia,memory_gib=24,bandwidth_gbps=1008,fp16_tflops=165"}. Required:
+   * {@code kind} (gpu, unified or cpu), {@code vendor} (nvidia, amd, intel, apple or other), {@code memory_gib}
+   * and {@code bandwidth_gbps}; optional: {@code fp16_tflops}, {@code fp32_tflops}, {@code name}, {@code count}
+   * (identical GPUs) and {@code gpu_share} (the share of unified memory the GPU may use, default 1).
+   *
+   * <pre>{@code
+   * Hardware card = Hardware.parse("kind=gpu,vendor=nvidia,memory_gib=24,bandwidth_gbps=1008,fp16_tflops=165");
+   * }</pre>
+   *
+   * @throws IllegalArgumentException naming the key or value that is missing, unknown, repeated or out of range
+   */
+  public static Hardware parse(String spec) {
+    Checks.requireNonNull(spec, "spec");
+    Map<String, String> values = new LinkedHashMap<>();
+    for (String part : spec.split(",", -1)) {
+      int eq = part.indexOf('=');
+      String key = eq < 0 ? part.trim() : part.substring(0, eq).trim().toLowerCase(Locale.ROOT);
+      if (eq < 0 || key.isEmpty()) {
+        throw new IllegalArgumentException("hardware spec parts must be key=value but was '" + part.trim()
+            + "' in '" + spec + "'");
+      }
+      if (!SPEC_KEYS.contains(key)) {
+        throw new IllegalArgumentException("unknown hardware spec key '" + key + "'; allowed: "
+            + String.join(", ", SPEC_KEYS));
+      }
+      if (values.put(key, part.substring(eq + 1).trim()) != null) {
+        throw new IllegalArgumentException("hardware spec key '" + key + "' is given twice in '" + spec + "'");
+      }
+    }
+    for (String required : SPEC_KEYS.subList(0, 4)) {
+      if (!values.containsKey(required)) {
+        throw new IllegalArgumentException("hardware spec needs " + required + " but '" + spec
+            + "' has none; required: kind, vendor, memory_gib, bandwidth_gbps");
+      }
+    }
+    HardwareKind kind = HardwareKind.parse(values.get("kind"));
+    Vendor vendor = Vendor.parse(values.get("vendor"));
+    double gib = specNumber(values, "memory_gib");
+    Checks.requireInRange(gib, 0, false, 1 << 30, "memory_gib", "GiB");
+    String name = values.getOrDefault("name", "custom " + kind.name().toLowerCase(Locale.ROOT) + " "
+        + Checks.plain(gib) + " GiB");
+    double share = values.containsKey("gpu_share") ? specNumber(values, "gpu_share") : 1.0;
+    Hardware h = create(name, kind, vendor, Bytes.of(gib, ByteUnit.GIB), specNumber(values, "bandwidth_gbps"),
+        share);
+    if (values.containsKey("fp16_tflops")) {
+      h = h.withFp16Tflops(specNumber(values, "fp16_tflops"));
+    }
+    if (values.containsKey("fp32_tflops")) {
+      h = h.withFp32Tflops(specNumber(values, "fp32_tflops"));
+    }
+    if (values.containsKey("count")) {
+      double count = specNumber(values, "count");
+      if (count != Math.rint(count)) {
+        throw new IllegalArgumentException("count must be a whole number of devices but was " + values.get("count"));
+      }
+      h = h.times((int) Math.min(count, Integer.MAX_VALUE));
+    }
+    return h;
+  }
+
+  private static double specNumber(Map<String, String> values, String key) {
+    String text = values.get(key);
+    try {
+      return Checks.requireFinite(Double.parseDouble(text), key);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(key + " must be a number but was '" + text + "'", e);
+    }
   }
 
   private static Hardware create(String name, HardwareKind kind, Vendor vendor, Bytes memory, double bandwidthGBps,

@@ -120,6 +120,39 @@ final class EstimatorProperties {
     assertThat(longContext).isLessThanOrEqualTo(shortContext);
   }
 
+  @Property(tries = 60)
+  void longestContextFits_andOneMoreTokenDoesNot(@ForAll("models") ModelSpec model,
+      @ForAll @IntRange(min = 1, max = 96) int gibibytes, @ForAll @IntRange(min = 1, max = 4) int sequences) {
+    Hardware gpu = Hardware.gpu("g", Vendor.NVIDIA, Bytes.ofGibibytes(gibibytes), 1000);
+    Estimator e = Estimator.of(model).parallel(sequences);
+    java.util.OptionalInt longest = e.longestContext(gpu);
+    if (longest.isEmpty()) {
+      assertThat(e.context(1).fit(gpu).verdict().fits()).isFalse();
+      return;
+    }
+    int n = longest.getAsInt();
+    assertThat(e.context(n).fit(gpu).verdict().fits()).isTrue();
+    if (n < model.architecture().contextLength()) {
+      assertThat(e.context(n + 1).fit(gpu).verdict().fits()).isFalse();
+    }
+  }
+
+  @Property(tries = 60)
+  void mostParallelSequencesFit_andOneMoreDoesNot(@ForAll("models") ModelSpec model,
+      @ForAll @IntRange(min = 1, max = 96) int gibibytes, @ForAll("contexts") int context) {
+    Hardware gpu = Hardware.gpu("g", Vendor.NVIDIA, Bytes.ofGibibytes(gibibytes), 1000);
+    Estimator e = Estimator.of(model).context(context);
+    java.util.OptionalInt most = e.maxParallel(gpu);
+    if (most.isPresent()) {
+      assertThat(e.parallel(most.getAsInt()).fit(gpu).verdict().fits()).isTrue();
+      if (most.getAsInt() < Estimator.MAX_PARALLEL) {
+        assertThat(e.parallel(most.getAsInt() + 1).fit(gpu).verdict().fits()).isFalse();
+      }
+    } else {
+      assertThat(e.fit(gpu).verdict().fits()).isFalse();
+    }
+  }
+
   @Property
   void quantizationParseInvertsToString(@ForAll("quantizations") Quantization quant) {
     assertThat(Quantization.parse(quant.toString())).isEqualTo(quant);

@@ -214,6 +214,21 @@ final class EstimatorTest {
           .isCloseTo(s.bytesPerToken().bytes() / (1008e6 * 0.5), within(1e-9));
     }
 
+    /** The 8B model at Q4_K_M on 24 GiB: the longest context is where the KV cache fills the rest. */
+    @Test
+    void longestContext_andMaxParallel_answerTheReverseQuestions() {
+      Estimator e = Estimator.of(TestModels.llama31_8b());
+      int longest = e.longestContext(RTX_4090).orElseThrow();
+      assertThat(longest).isBetween(100_000, 131_072);
+      assertThat(e.context(longest).fit(RTX_4090).verdict().fits()).isTrue();
+      assertThat(e.longestContext(gpuWith(1L << 30))).isEmpty();
+      assertThat(e.longestContext(gpuWith(1L << 40))).hasValue(TestModels.llama31_8b().architecture().contextLength());
+      int sequences = e.context(8192).maxParallel(RTX_4090).orElseThrow();
+      assertThat(sequences).isGreaterThan(1);
+      assertThat(e.context(8192).parallel(sequences + 1).fit(RTX_4090).verdict().fits()).isFalse();
+      assertThat(e.maxParallel(gpuWith(1L << 30))).isEmpty();
+    }
+
     private Hardware gpuWith(long bytes) {
       return Hardware.gpu("test", Vendor.NVIDIA, Bytes.ofBytes(bytes), 100);
     }

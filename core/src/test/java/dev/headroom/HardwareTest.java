@@ -88,4 +88,49 @@ final class HardwareTest {
     assertThat(H100.withFp32Tflops(66.9).times(8).fp32Tflops()).as("kept per device").hasValue(66.9);
     assertThat(H100).isNotEqualTo(H100.withId("h100"));
   }
+
+  @Test
+  void parse_readsTheIssuesSpecSyntax_keysInAnyOrder() {
+    Hardware h = Hardware.parse("kind=gpu,vendor=nvidia,memory_gib=24,bandwidth_gbps=1008,fp16_tflops=165");
+    assertThat(h.kind()).isEqualTo(HardwareKind.GPU);
+    assertThat(h.vendor()).isEqualTo(Vendor.NVIDIA);
+    assertThat(h.memory().bytes()).isEqualTo(24L << 30);
+    assertThat(h.bandwidthGBps()).isEqualTo(1008);
+    assertThat(h.fp16Tflops()).hasValue(165);
+    assertThat(h.fp32Tflops()).isEmpty();
+    assertThat(h.name()).isEqualTo("custom gpu 24 GiB");
+    Hardware same = Hardware.parse(" bandwidth_gbps=1008, fp16_tflops=165,memory_gib=24,VENDOR=NVIDIA,kind=GPU");
+    assertThat(same).isEqualTo(h);
+    Hardware mac = Hardware.parse("kind=unified,vendor=apple,memory_gib=64,bandwidth_gbps=400,gpu_share=0.75,"
+        + "fp32_tflops=16,name=My Mac,count=1");
+    assertThat(mac.usableMemory().bytes()).isEqualTo(48L << 30);
+    assertThat(mac.name()).isEqualTo("My Mac");
+    assertThat(mac.fp32Tflops()).hasValue(16);
+    assertThat(Hardware.parse("kind=gpu,vendor=amd,memory_gib=192,bandwidth_gbps=5300,count=8").count()).isEqualTo(8);
+  }
+
+  @Test
+  void parse_namesWhatIsWrong() {
+    assertThatThrownBy(() -> Hardware.parse("kind=gpu,vendor=nvidia,memory_gib=24"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs bandwidth_gbps");
+    assertThatThrownBy(() -> Hardware.parse("kind=gpu,vendor=nvidia,memory_gib=24,bandwidth_gbps=1,colour=red"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown hardware spec key 'colour'")
+        .hasMessageContaining("fp16_tflops");
+    assertThatThrownBy(() -> Hardware.parse("kind=gpu,kind=cpu,vendor=nvidia,memory_gib=24,bandwidth_gbps=1"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'kind' is given twice");
+    assertThatThrownBy(() -> Hardware.parse("kind=gpu,vendor=nvidia,memory_gib=lots,bandwidth_gbps=1"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("memory_gib must be a number but was 'lots'");
+    assertThatThrownBy(() -> Hardware.parse("kind=gpu,vendor=nvidia,memory_gib=0,bandwidth_gbps=1"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("memory_gib");
+    assertThatThrownBy(() -> Hardware.parse("kind=gpu,vendor=nvidia,memory_gib=NaN,bandwidth_gbps=1"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NaN");
+    assertThatThrownBy(() -> Hardware.parse("kind=tpu,vendor=nvidia,memory_gib=8,bandwidth_gbps=1"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tpu");
+    assertThatThrownBy(() -> Hardware.parse("kind=gpu,vendor=nvidia,memory_gib=8,bandwidth_gbps=1,count=1.5"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("count");
+    assertThatThrownBy(() -> Hardware.parse("gpu")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("key=value");
+    assertThatThrownBy(() -> Hardware.parse(null)).isInstanceOf(NullPointerException.class)
+        .hasMessageContaining("spec");
+  }
 }

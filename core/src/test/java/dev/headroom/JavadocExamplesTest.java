@@ -39,6 +39,13 @@ final class JavadocExamplesTest {
     assertThat(fit.verdict()).isEqualTo(Verdict.RUNS_GREAT);
     assertThat(speed.tokensPerSecond()).isPositive();
     assertThat(Bytes.ofGibibytes(24)).hasToString("24 GiB");
+    ModelSpec draft = TestModels.qwen25half();
+    java.util.Optional<PrefillSpeed> prompt = Estimator.of(spec).prefill(gpu, 4096);
+    java.util.OptionalInt longest = Estimator.of(spec).longestContext(gpu);
+    SharedFit both = SharedFit.of(gpu, java.util.List.of(Estimator.of(spec), Estimator.of(draft)));
+    assertThat(prompt).as("the README's GPU has no throughput figures").isEmpty();
+    assertThat(longest).hasValue(131072);
+    assertThat(both.fits()).isTrue();
   }
 
   @Test
@@ -160,5 +167,29 @@ final class JavadocExamplesTest {
     assertThat(ok).isTrue();
     assertThat(left).isEqualTo(rtx4090.usableMemory().bytes() - fit.memory().total().bytes());
     assertThat(fit.toString()).startsWith("Runs great — plenty of headroom: 1.8 GB of 25.8 GB usable on NVIDIA");
+  }
+
+  @Test
+  void speedCalibration_prefillSpeed_sharedFit_hardwareParse() {
+    SpeedCalibration cuda = SpeedCalibration.of(Backend.CUDA);
+    Estimator tuned = Estimator.of(model).speedCalibration(cuda.withEfficiency(0.85));
+    assertThat(tuned.calibrationFor(rtx4090).efficiency()).isEqualTo(0.85);
+    java.util.Optional<PrefillSpeed> p = Estimator.of(model).prefill(rtx4090, 4096);
+    double seconds = p.get().timeToFirstToken();
+    assertThat(seconds).isPositive().isLessThan(1);
+    ModelSpec chat = TestModels.llama31_8b();
+    ModelSpec draft = model;
+    SharedFit all = SharedFit.of(rtx4090, java.util.List.of(Estimator.of(chat).context(32768), Estimator.of(draft)));
+    boolean ok = all.fits();
+    long left = all.headroomBytes();
+    assertThat(ok).isTrue();
+    assertThat(left).isPositive();
+    Hardware card = Hardware.parse("kind=gpu,vendor=nvidia,memory_gib=24,bandwidth_gbps=1008,fp16_tflops=165");
+    assertThat(card.fp16Tflops()).hasValue(165);
+    DecodeSpeed s = Estimator.of(r1).quant(Q4_K_M).decode(rtx4090);
+    assertThat(s.toString()).matches("\\d+ tok/s = 1000 / \\(.* ms reading 1\\.\\d\\d GB \\+ .* ms overhead\\); "
+        + "typically ±\\d+ % .*");
+    int longest = Estimator.of(chat).longestContext(rtx4090).getAsInt();
+    assertThat(longest).isPositive();
   }
 }

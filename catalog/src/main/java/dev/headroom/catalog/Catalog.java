@@ -184,6 +184,24 @@ public final class Catalog {
   }
 
   /**
+   * The catalogued device with the least usable memory on which the estimate fits and decodes at least
+   * {@code tokensPerSecond} (the estimate, not its low end); the faster wins a tie. Empty when no device does.
+   *
+   * @param tokensPerSecond the target decode speed, above 0
+   */
+  public Optional<DeviceFit> smallestDevice(Estimator estimator, double tokensPerSecond) {
+    Objects.requireNonNull(estimator, "estimator must not be null");
+    if (!(tokensPerSecond > 0) || Double.isInfinite(tokensPerSecond)) {
+      throw new IllegalArgumentException("tokensPerSecond must be a finite number above 0 but was "
+          + tokensPerSecond);
+    }
+    return compatibility(estimator).fitting().stream()
+        .filter(f -> f.speed().tokensPerSecond() >= tokensPerSecond)
+        .min(Comparator.comparingLong((DeviceFit f) -> f.fit().usableMemory().bytes())
+            .thenComparing(f -> -f.speed().tokensPerSecond()));
+  }
+
+  /**
    * Every model that fits {@code hardware} at {@code context} tokens, at the quantization {@code rule} picks, largest
    * model first.
    *

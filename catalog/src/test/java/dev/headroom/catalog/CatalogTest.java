@@ -106,6 +106,25 @@ final class CatalogTest {
         a.model().spec().totalParameters()));
   }
 
+  /** The smallest device reaching a speed: every device with less memory either does not fit or is slower. */
+  @Test
+  void smallestDevice_isTheLeastMemoryThatFitsAndReachesTheSpeed() {
+    Estimator e = Estimator.of(CATALOG.model("llama 3.1 8b").spec()).context(8192);
+    DeviceFit slow = CATALOG.smallestDevice(e, 20).orElseThrow();
+    DeviceFit fast = CATALOG.smallestDevice(e, 150).orElseThrow();
+    assertThat(slow.speed().tokensPerSecond()).isGreaterThanOrEqualTo(20);
+    assertThat(fast.speed().tokensPerSecond()).isGreaterThanOrEqualTo(150);
+    assertThat(fast.fit().usableMemory()).isGreaterThanOrEqualTo(slow.fit().usableMemory());
+    for (DeviceFit d : CATALOG.compatibility(e).devices()) {
+      if (d.fit().usableMemory().bytes() < fast.fit().usableMemory().bytes()) {
+        assertThat(d.fit().verdict().fits() && d.speed().tokensPerSecond() >= 150).as(d.device().id()).isFalse();
+      }
+    }
+    assertThat(CATALOG.smallestDevice(e, 1e9)).isEmpty();
+    assertThatThrownBy(() -> CATALOG.smallestDevice(e, 0)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("tokensPerSecond");
+  }
+
   @Test
   void seedMethod_fitsTheSeedsOwnFigureOnEveryGpu() {
     ModelSpec r1 = CATALOG.model("deepseek-r1-distill-qwen-1.5b").spec();

@@ -4,11 +4,13 @@ import dev.headroom.ByteUnit;
 import dev.headroom.DecodeSpeed;
 import dev.headroom.Estimator;
 import dev.headroom.Fit;
+import dev.headroom.Hardware;
 import dev.headroom.MemoryEstimate;
 import dev.headroom.ModelSpec;
-import dev.headroom.catalog.HardwareEntry;
+import dev.headroom.PrefillSpeed;
 import java.io.PrintWriter;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -26,8 +28,12 @@ final class EstimateCommand implements Callable<Integer> {
   @Mixin
   Options.EstimateSettings settings;
 
-  @Option(names = "--hardware", paramLabel = "NAME", description = "A catalogued device, e.g. \"rtx 4090\".")
-  String hardware;
+  @ArgGroup(exclusive = true)
+  Options.DeviceSource device;
+
+  @Option(names = "--prompt", paramLabel = "N", description = "A prompt length in tokens: adds the prefill speed and "
+      + "the time to the first token.")
+  Integer prompt;
 
   @Option(names = "--json", description = "Print exactly one JSON object (snake_case fields, bytes as integers).")
   boolean json;
@@ -48,13 +54,17 @@ final class EstimateCommand implements Callable<Integer> {
         e = e.quant(resolved.fileQuant());
       }
     }
-    HardwareEntry device = hardware == null ? null : Options.device(hardware);
+    Hardware hardware = device == null ? null : device.resolve();
+    if (prompt != null && (prompt < 1 || prompt > Estimator.MAX_CONTEXT)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--prompt must be in [1, " + Estimator.MAX_CONTEXT
+          + "] tokens but was " + prompt);
+    }
     PrintWriter out = spec.commandLine().getOut();
-    out.println(json ? toJson(model, e, device) : toText(model, e, device));
+    out.println(json ? toJson(model, e, hardware, prompt) : toText(model, e, hardware, prompt));
     return 0;
   }
 
-  static JsonObject toJson(ModelSpec model, Estimator e, HardwareEntry device) {
+  static JsonObject toJson(ModelSpec model, Estimator e, Hardware hardware, Integer prompt) {
     MemoryEstimate m = e.vram();
     JsonObject o = new JsonObject().put("model", model.id()).put("model_name", model.name())
         .put("quant", e.quant().name()).put("context", e.context()).put("parallel", e.parallel())
@@ -69,24 +79,36 @@ final class EstimateCommand implements Callable<Integer> {
         .put("compute_bytes", m.compute().bytes()).put("output_bytes", m.output().bytes())
         .put("runtime_bytes", m.runtime().bytes()).put("overhead_bytes", m.overhead().bytes())
         .put("total_bytes", m.total().bytes()).put("file_bytes", e.fileSize().bytes());
-    if (device != null) {
-      Fit fit = e.fit(device.hardware());
-      DecodeSpeed speed = e.decode(device.hardware());
-      o.put("hardware", device.id()).put("hardware_name", device.name())
+    if (hardware != null) {
+      Fit fit = e.fit(hardware);
+      DecodeSpeed speed = e.decode(hardware);
+      o.put("hardware", hardware.id()).put("hardware_name", hardware.name())
           .put("usable_memory_bytes", fit.usableMemory().bytes())
           .put("verdict", fit.verdict().name().toLowerCase(Locale.ROOT)).put("verdict_label", fit.verdict().label())
           .put("headroom_bytes", fit.headroomBytes()).put("tokens_per_second", speed.tokensPerSecond(), 2)
           .put("tokens_per_second_low", speed.low(), 2).put("tokens_per_second_high", speed.high(), 2)
           .put("bytes_per_token", speed.bytesPerToken().bytes())
-          .put("bandwidth_gbps", device.hardware().bandwidthGBps(), 3)
-          .put("efficiency", e.calibrationFor(device.hardware()).efficiency(), 4)
+          .put("bandwidth_gbps", hardware.bandwidthGBps(), 3)
+          .put("efficiency", e.calibrationFor(hardware).efficiency(), 4)
           .put("memory_ms_per_token", speed.memoryMillis(), 6).put("compute_ms_per_token", speed.computeMillis(), 6)
           .put("overhead_ms_per_token", speed.overheadMillis(), 6);
+      if (prompt != null) {
+        Optional<PrefillSpeed> prefill = e.prefill(hardware, prompt);
+        o.put("prompt_tokens", prompt);
+        if (prefill.isPresent()) {
+          o.put("prefill_tokens_per_second", prefill.get().tokensPerSecond(), 2)
+              .put("prefill_tokens_per_second_low", prefill.get().low(), 2)
+              .put("prefill_tokens_per_second_high", prefill.get().high(), 2)
+              .put("time_to_first_token_s", prefill.get().timeToFirstToken(), 4);
+        } else {
+          o.putNull("prefill_tokens_per_second").putNull("time_to_first_token_s");
+        }
+      }
     }
     return o;
   }
 
-  static String toText(ModelSpec model, Estimator e, HardwareEntry device) {
+  static String toText(ModelSpec model, Estimator e, Hardware hardware, Integer prompt) {
     MemoryEstimate m = e.vram();
     StringBuilder out = new StringBuilder();
     out.append(String.format(Locale.ROOT, "%s at %s, %,d tokens × %d, KV %s, %s method%s%n", model.name(), e.quant(),
@@ -94,12 +116,16 @@ final class EstimateCommand implements Callable<Integer> {
         e.method() == dev.headroom.EstimationMethod.EXACT ? ", " + e.runtime() : ""));
     out.append("  memory     ").append(m).append(System.lineSeparator());
     out.append("  download   ").append(e.fileSize().format(ByteUnit.GB, 2)).append(System.lineSeparator());
-    if (device != null) {
-      Fit fit = e.fit(device.hardware());
-      out.append("  on         ").append(device.hardware()).append(System.lineSeparator());
+    if (hardware != null) {
+      Fit fit = e.fit(hardware);
+      out.append("  on         ").append(hardware).append(System.lineSeparator());
       out.append("  verdict    ").append(fit.verdict().label()).append(String.format(Locale.ROOT,
           " (%s of %s usable)%n", m.total().format(ByteUnit.GB, 1), fit.usableMemory().format(ByteUnit.GB, 1)));
-      out.append("  speed      ").append(e.decode(device.hardware())).append(System.lineSeparator());
+      out.append("  speed      ").append(e.decode(hardware)).append(System.lineSeparator());
+      if (prompt != null) {
+        out.append("  prompt     ").append(e.prefill(hardware, prompt).map(Object::toString)
+            .orElse("unknown: the device's FP16 and FP32 throughput are not known")).append(System.lineSeparator());
+      }
     }
     return out.toString().stripTrailing();
   }

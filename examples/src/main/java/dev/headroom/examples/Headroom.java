@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "headroom", mixinStandardHelpOptions = true, version = "headroom 0.1.0-SNAPSHOT",
     description = "Will this open-weight LLM run on my hardware, at which quantization, with how much context, and how fast?",
-    subcommands = {PageCommand.class, EstimateCommand.class, FitCommand.class, ModelsCommand.class,
+    subcommands = {PageCommand.class, EstimateCommand.class, FitCommand.class, PlanCommand.class, ModelsCommand.class,
         HardwareCommand.class, CommandLine.HelpCommand.class})
 public final class Headroom implements Runnable {
   /** Exit status for bad input. */

@@ -7,6 +7,7 @@ import dev.headroom.FileWeights;
 import dev.headroom.KvCacheType;
 import dev.headroom.LlamaCppRuntime;
 import dev.headroom.ModelSpec;
+import dev.headroom.Hardware;
 import dev.headroom.Quantization;
 import dev.headroom.catalog.Catalog;
 import dev.headroom.catalog.GgufFile;
@@ -156,6 +157,22 @@ final class Options {
 
   static HardwareEntry device(String query) {
     return Catalog.builtIn().device(query);
+  }
+
+  /** One device: a catalogued one by name, or one described by {@code key=value} pairs. */
+  static final class DeviceSource {
+    @Option(names = "--hardware", paramLabel = "NAME", description = "A catalogued device, e.g. \"rtx 4090\".")
+    String hardware;
+
+    @Option(names = "--hardware-spec", paramLabel = "SPEC", description = "A device the catalog does not list: "
+        + "\"kind=gpu,vendor=nvidia,memory_gib=24,bandwidth_gbps=1008,fp16_tflops=165\" (keys in any order; kind is "
+        + "gpu, unified or cpu; vendor nvidia, amd, intel, apple or other; optional fp16_tflops, fp32_tflops, name, "
+        + "count, gpu_share).")
+    String spec;
+
+    Hardware resolve() {
+      return hardware != null ? device(hardware).hardware() : Hardware.parse(spec);
+    }
   }
 
   static final class QuantConverter implements CommandLine.ITypeConverter<Quantization> {

@@ -98,6 +98,79 @@ final class HeadroomCommandTest {
   }
 
   @Nested
+  final class Speed {
+    @Test
+    void hardwareSpec_andPrompt_addPrefillFields() {
+      JsonObject o = json(run("estimate", "--model", "llama 3.1 8b", "--hardware-spec",
+          "fp16_tflops=165,kind=gpu,vendor=nvidia,memory_gib=24,bandwidth_gbps=1008", "--prompt", "4096", "--json"));
+      assertThat(o.get("hardware_name").getAsString()).isEqualTo("custom gpu 24 GiB");
+      assertThat(o.get("usable_memory_bytes").getAsLong()).isEqualTo(24L << 30);
+      assertThat(o.get("bandwidth_gbps").getAsDouble()).isEqualTo(1008);
+      assertThat(o.get("prompt_tokens").getAsInt()).isEqualTo(4096);
+      double prefill = o.get("prefill_tokens_per_second").getAsDouble();
+      assertThat(prefill).isBetween(o.get("prefill_tokens_per_second_low").getAsDouble(),
+          o.get("prefill_tokens_per_second_high").getAsDouble());
+      assertThat(o.get("time_to_first_token_s").getAsDouble()).isCloseTo(4096 / prefill, within(1e-3));
+    }
+
+    @Test
+    void prompt_withoutAThroughput_givesNulls() {
+      JsonObject o = json(run("estimate", "--model", "llama 3.1 8b", "--hardware-spec",
+          "kind=gpu,vendor=nvidia,memory_gib=24,bandwidth_gbps=1008", "--prompt", "512", "--json"));
+      assertThat(o.get("prefill_tokens_per_second").isJsonNull()).isTrue();
+      assertThat(o.get("time_to_first_token_s").isJsonNull()).isTrue();
+    }
+
+    @Test
+    void badSpecOrPrompt_exitsWithStatus2_namingTheProblem() {
+      Run spec = run("estimate", "--model", "llama 3.1 8b", "--hardware-spec", "kind=gpu,vendor=nvidia,memory_gib=24");
+      assertThat(spec.status()).isEqualTo(2);
+      assertThat(spec.err()).contains("needs bandwidth_gbps");
+      Run prompt = run("estimate", "--model", "llama 3.1 8b", "--hardware", "rtx 4090", "--prompt", "0");
+      assertThat(prompt.status()).isEqualTo(2);
+      assertThat(prompt.err()).contains("--prompt must be in [1, 16777216]");
+      Run both = run("estimate", "--model", "llama 3.1 8b", "--hardware", "rtx 4090", "--hardware-spec", "x=1");
+      assertThat(both.status()).isEqualTo(2);
+    }
+  }
+
+  @Nested
+  final class Plan {
+    @Test
+    void onADevice_answersTheReverseQuestionsForOneModel() {
+      JsonObject o = json(run("plan", "--hardware", "rtx 4090", "--model", "llama 3.1 8b", "--context", "8192",
+          "--with", "qwen2.5-0.5b-instruct", "--json"));
+      assertThat(o.get("best_balance_quant").getAsString()).isEqualTo("Q4_K_M");
+      assertThat(o.get("highest_quality_quant").getAsString()).isEqualTo("Q8_0");
+      assertThat(o.get("longest_context").getAsInt()).isBetween(100_000, 131_072);
+      assertThat(o.get("max_parallel").getAsInt()).isGreaterThan(1);
+      assertThat(o.get("tokens_per_second").getAsDouble()).isPositive();
+      assertThat(o.getAsJsonArray("together")).hasSize(2);
+      assertThat(o.get("together_headroom_bytes").getAsLong()).isEqualTo(o.get("usable_memory_bytes").getAsLong()
+          - o.get("together_total_bytes").getAsLong());
+      assertThat(o.get("together_fits").getAsBoolean()).isTrue();
+    }
+
+    @Test
+    void withoutAModel_listsTheLargestThatFit() {
+      JsonObject o = json(run("plan", "--hardware", "rtx 4090", "--json"));
+      assertThat(o.getAsJsonArray("largest_models")).isNotEmpty().hasSizeLessThanOrEqualTo(10);
+    }
+
+    @Test
+    void withoutADevice_findsTheSmallestReachingATargetSpeed() {
+      JsonObject o = json(run("plan", "--model", "llama 3.1 8b", "--target-tps", "100", "--json"));
+      assertThat(o.get("tokens_per_second").getAsDouble()).isGreaterThanOrEqualTo(100);
+      assertThat(o.get("smallest_device").getAsString()).isNotBlank();
+      assertThat(json(run("plan", "--model", "llama 3.1 8b", "--target-tps", "1e9", "--json"))
+          .get("smallest_device").isJsonNull()).isTrue();
+      Run none = run("plan", "--model", "llama 3.1 8b");
+      assertThat(none.status()).isEqualTo(2);
+      assertThat(none.err()).contains("--target-tps");
+    }
+  }
+
+  @Nested
   final class Inputs {
     @TempDir
     Path dir;
