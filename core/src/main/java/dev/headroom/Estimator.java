@@ -53,6 +53,7 @@ public final class Estimator {
   private final LlamaCppRuntime runtime;
   private final @Nullable FileWeights fileWeights;
   private final @Nullable SpeedCalibration speedCalibration;
+  private final MultiGpu multiGpu;
   private final @Nullable Bytes overhead;
   private final double efficiency;
   private final double greatShare;
@@ -69,6 +70,7 @@ public final class Estimator {
     this.runtime = s.runtime;
     this.fileWeights = s.fileWeights;
     this.speedCalibration = s.speedCalibration;
+    this.multiGpu = s.multiGpu;
     this.overhead = s.overhead;
     this.efficiency = s.efficiency;
     this.greatShare = s.greatShare;
@@ -87,6 +89,7 @@ public final class Estimator {
     LlamaCppRuntime runtime = LlamaCppRuntime.defaults();
     @Nullable FileWeights fileWeights;
     @Nullable SpeedCalibration speedCalibration;
+    MultiGpu multiGpu = MultiGpu.LAYER_SPLIT;
     @Nullable Bytes overhead;
     double efficiency = Double.NaN;
     double greatShare = 0.70;
@@ -107,6 +110,7 @@ public final class Estimator {
       runtime = e.runtime;
       fileWeights = e.fileWeights;
       speedCalibration = e.speedCalibration;
+      multiGpu = e.multiGpu;
       overhead = e.overhead;
       efficiency = e.efficiency;
       greatShare = e.greatShare;
@@ -199,6 +203,12 @@ public final class Estimator {
     return with(s -> s.speedCalibration = calibration);
   }
 
+  /** A copy running on several GPUs ({@link Hardware#times(int)}) this way; {@link MultiGpu#LAYER_SPLIT} unless set. */
+  public Estimator multiGpu(MultiGpu mode) {
+    Checks.requireNonNull(mode, "mode");
+    return with(s -> s.multiGpu = mode);
+  }
+
   /** A copy with a fixed runtime cost instead of the runtime's reserve (or the seed's 0.3 GB). */
   public Estimator overhead(Bytes bytes) {
     Checks.requireNonNull(bytes, "bytes");
@@ -264,6 +274,11 @@ public final class Estimator {
   /** The method. */
   public EstimationMethod method() {
     return method;
+  }
+
+  /** How several GPUs share the model. */
+  public MultiGpu multiGpu() {
+    return multiGpu;
   }
 
   /** The llama.cpp settings the exact method sizes buffers with. */
@@ -409,8 +424,10 @@ public final class Estimator {
    * <p>With {@link EstimationMethod#EXACT}, the model {@link SpeedCalibration} describes, with the constants of the
    * device's backend class (or those set with {@link #speedCalibration(SpeedCalibration)}): the bytes read are the
    * weights one token uses (active experts only, one row of the token embeddings) plus one sequence's KV cache; the
-   * arithmetic is two FLOPs per active weight plus attention over the context. Several GPUs split by layer run one
-   * after another, so one device's bandwidth applies, plus a hop per extra device. With
+   * arithmetic is two FLOPs per active weight plus attention over the context. Several GPUs split by layer
+   * ({@link MultiGpu#LAYER_SPLIT}) run one after another, so one device's bandwidth applies, plus a hop per extra
+   * device; under {@link MultiGpu#TENSOR_PARALLEL} they read their shares at once and pay two all-reduces per
+   * layer. The whole model is assumed to be on the device: {@link #place} splits it with system memory. With
    * {@link EstimationMethod#SEED}: the seed page's bandwidth ÷ total VRAM × 0.65 (NVIDIA) or 0.55, ±20 %.
    */
   public DecodeSpeed decode(Hardware hardware) {
@@ -423,8 +440,18 @@ public final class Estimator {
     long perToken = decodeBytesPerToken();
     double memory = perToken / (hardware.bandwidthGBps() * 1e6 * cal.efficiency());
     double compute = computeMillis(decodeFlopsPerToken(), hardware, cal);
-    double fixed = cal.overheadMillis() + (hardware.count() - 1) * cal.hopMillis();
+    int g = hardware.count();
+    if (multiGpu == MultiGpu.TENSOR_PARALLEL && g > 1) {
+      return new DecodeSpeed(Bytes.ofBytes(perToken), memory / g, compute / g, cal.overheadMillis()
+          + allReduceMillis(), cal.decodeBand());
+    }
+    double fixed = cal.overheadMillis() + (g - 1) * cal.hopMillis();
     return new DecodeSpeed(Bytes.ofBytes(perToken), memory, compute, fixed, cal.decodeBand());
+  }
+
+  /** Two all-reduces per layer and token under tensor parallelism, in milliseconds. */
+  private double allReduceMillis() {
+    return 2.0 * model.architecture().layers() * MultiGpu.ALL_REDUCE_MICROS / 1000;
   }
 
   /** Milliseconds of decode arithmetic on the device's FP32 units; 0 when its FP32 throughput is unknown. */
@@ -512,6 +539,78 @@ public final class Estimator {
           cal.prefillUtilization(), cal.prefillVectorUtilization(), cal.prefillBand());
     }
     return Double.isNaN(efficiency) ? cal : cal.withEfficiency(efficiency);
+  }
+
+  /** {@link #place(Hardware, Hardware, Offload)} with no system memory to spill into: the whole model on the GPUs. */
+  public Placement place(Hardware gpu) {
+    return place(gpu, null, Offload.LAYERS);
+  }
+
+  /**
+   * Where the model goes on {@code gpu} (one or several, {@link #multiGpu()}) and the {@code host}'s system memory,
+   * as llama.cpp places it, with memory per device and the decode speed from both bandwidths.
+   *
+   * <p>The input embeddings always stay in host memory (counted on a unified-memory device, which has no separate
+   * host). With {@link Offload#LAYERS} the GPUs take the last {@code n} layers, and the output head only with all of
+   * them: {@code n} is the runtime's {@link LlamaCppRuntime#gpuLayers()} when set, otherwise the most that fit. With
+   * {@link Offload#EXPERTS} every layer runs on the GPUs and the routed experts of the fewest leading layers needed
+   * stay in host memory. Each GPU holds an even share of what the GPUs take, its own compute buffer and runtime
+   * reserve; the host holds the rest, the logits and, when it runs layers, a share of the compute buffer in
+   * proportion to them. KV cache is split by layer in proportion. Decode reads each device's share at its own
+   * bandwidth with its backend class's constants ({@link SpeedCalibration}); the host's fixed cost counts in
+   * proportion to its share of the bytes read.
+   *
+   * @param host system memory to spill into ({@link HardwareKind#CPU}), or null for none: then every layer is on
+   *     the GPUs, whatever the runtime's layer count
+   * @throws IllegalArgumentException when {@code gpu} is a CPU or {@code host} is not
+   * @throws IllegalStateException with {@link EstimationMethod#SEED}, which has no per-tensor figures
+   */
+  public Placement place(Hardware gpu, @Nullable Hardware host, Offload offload) {
+    Checks.requireNonNull(gpu, "gpu");
+    Checks.requireNonNull(offload, "offload");
+    if (gpu.kind() == HardwareKind.CPU) {
+      throw new IllegalArgumentException("gpu must be a GPU or unified-memory device but was the CPU " + gpu.name());
+    }
+    if (host != null && host.kind() != HardwareKind.CPU) {
+      throw new IllegalArgumentException("host must be a CPU with system memory (HardwareKind.CPU) but was "
+          + host.kind() + " " + host.name());
+    }
+    if (!exact()) {
+      throw new IllegalStateException("placement needs the EXACT method; the SEED method has no per-tensor figures");
+    }
+    return new Placer(this, parts(), buffers(), gpu, host, offload).place();
+  }
+
+  /** The parts of the model as placed: predicted for the quantization, scaled to a GGUF file's own total if given. */
+  private ModelParts parts() {
+    LlamaFileType ft = quant.fileType();
+    ModelTables t = model.tables();
+    ModelParts p = ft != null ? t.ggufParts(ft)
+        : t.otherFormatParts(quant.bitsPerWeight(), quant.quantizesEmbeddings());
+    FileWeights file = fileWeights;
+    if (file != null) {
+      long predicted = ft != null ? t.ggufTensorBytes(ft)
+          : t.otherFormatBytes(quant.bitsPerWeight(), quant.quantizesEmbeddings());
+      p = p.scaled((double) file.tensorBytes().bytes() / predicted);
+    }
+    return p;
+  }
+
+  /** What {@link Placer} needs from this estimator. */
+  long runtimeReserveBytes() {
+    return (overhead != null ? overhead : runtime.runtimeReserve()).bytes();
+  }
+
+  long kvReadPerToken() {
+    return kvCacheBytes(context) / parallel;
+  }
+
+  double allReduceMillisPerToken() {
+    return allReduceMillis();
+  }
+
+  static double computeMillisOn(double flops, Hardware hardware, SpeedCalibration cal) {
+    return computeMillis(flops, hardware, cal);
   }
 
   /**

@@ -160,6 +160,16 @@ final class ModelTables {
     return total;
   }
 
+  /** The parts llama.cpp places separately, for a GGUF file of type {@code ft}. */
+  ModelParts ggufParts(LlamaFileType ft) {
+    return ModelParts.gguf(architecture, inventory.tensors(), ggufTensorTypes(ft));
+  }
+
+  /** The parts llama.cpp places separately, for a non-GGUF checkpoint (see {@link #otherFormatBytes}). */
+  ModelParts otherFormatParts(double bits, boolean quantizesEmbeddings) {
+    return ModelParts.otherFormat(architecture, inventory.tensors(), bits, quantizesEmbeddings);
+  }
+
   /** The ggml type of every tensor in a GGUF file of type {@code ft}, in inventory order. */
   GgmlType[] ggufTensorTypes(LlamaFileType ft) {
     return QuantizationRules.assign(inventory.tensors(), architecture, ft);

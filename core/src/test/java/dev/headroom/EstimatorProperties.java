@@ -121,6 +121,24 @@ final class EstimatorProperties {
   }
 
   @Property(tries = 60)
+  void offloadingMoreLayersToTheCpuNeverSpeedsDecode(@ForAll("models") ModelSpec model,
+      @ForAll @IntRange(min = 0, max = 200) int gpuLayers,
+      @ForAll @DoubleRange(min = 10, max = 200) double hostBandwidth,
+      @ForAll @DoubleRange(min = 1, max = 20) double gpuFaster) {
+    Hardware host = Hardware.cpu("host", Vendor.AMD, Bytes.ofGibibytes(1024), hostBandwidth);
+    Hardware gpu = Hardware.gpu("g", Vendor.NVIDIA, Bytes.ofGibibytes(1024), hostBandwidth * gpuFaster);
+    int n = Math.min(gpuLayers, model.architecture().layers() + 1);
+    Estimator e = Estimator.of(model);
+    double more = e.runtime(LlamaCppRuntime.defaults().withGpuLayers(n)).place(gpu, host, Offload.LAYERS).decode()
+        .tokensPerSecond();
+    if (n > 0) {
+      double fewer = e.runtime(LlamaCppRuntime.defaults().withGpuLayers(n - 1)).place(gpu, host, Offload.LAYERS)
+          .decode().tokensPerSecond();
+      assertThat(fewer).as("one more layer on the CPU").isLessThanOrEqualTo(more * (1 + 1e-12));
+    }
+  }
+
+  @Property(tries = 60)
   void longestContextFits_andOneMoreTokenDoesNot(@ForAll("models") ModelSpec model,
       @ForAll @IntRange(min = 1, max = 96) int gibibytes, @ForAll @IntRange(min = 1, max = 4) int sequences) {
     Hardware gpu = Hardware.gpu("g", Vendor.NVIDIA, Bytes.ofGibibytes(gibibytes), 1000);

@@ -46,6 +46,26 @@ final class JavadocExamplesTest {
     assertThat(prompt).as("the README's GPU has no throughput figures").isEmpty();
     assertThat(longest).hasValue(131072);
     assertThat(both.fits()).isTrue();
+    Hardware host = Hardware.cpu("Ryzen 9 7950X, DDR5-6000", Vendor.AMD, Bytes.ofGibibytes(64), 83);
+    Placement p = Estimator.of(spec).place(gpu, host, Offload.LAYERS);
+    assertThat(p.gpuLayers()).isEqualTo(28);
+  }
+
+  @Test
+  void placement_deviceLoad_offload_multiGpu() {
+    ModelSpec llama70b = TestModels.llama31_8b();
+    Hardware host = Hardware.cpu("Ryzen 9 7950X, DDR5-6000", Vendor.AMD, Bytes.ofGibibytes(64), 83);
+    Placement p = Estimator.of(llama70b).quant(Q4_K_M).place(rtx4090, host, Offload.LAYERS);
+    int onGpu = p.gpuLayers();
+    double tps = p.decode().tokensPerSecond();
+    assertThat(onGpu).isEqualTo(32);
+    assertThat(tps).isPositive();
+    for (DeviceLoad d : Estimator.of(model).place(rtx4090, host, Offload.EXPERTS).devices()) {
+      assertThat(d.toString()).matches(".*: \\d+ layers, .* GB of .* GB");
+    }
+    Hardware h100 = Hardware.gpu("NVIDIA H100 SXM5 80GB", Vendor.NVIDIA, Bytes.ofGibibytes(80), 3350);
+    DecodeSpeed s = Estimator.of(model).multiGpu(MultiGpu.TENSOR_PARALLEL).decode(h100.times(8));
+    assertThat(s.tokensPerSecond()).isPositive();
   }
 
   @Test

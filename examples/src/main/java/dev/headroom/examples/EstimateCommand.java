@@ -2,13 +2,21 @@ package dev.headroom.examples;
 
 import dev.headroom.ByteUnit;
 import dev.headroom.DecodeSpeed;
+import dev.headroom.DeviceLoad;
+import dev.headroom.EstimationMethod;
 import dev.headroom.Estimator;
 import dev.headroom.Fit;
 import dev.headroom.Hardware;
+import dev.headroom.HardwareKind;
 import dev.headroom.MemoryEstimate;
 import dev.headroom.ModelSpec;
+import dev.headroom.MultiGpu;
+import dev.headroom.Offload;
+import dev.headroom.Placement;
 import dev.headroom.PrefillSpeed;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -30,6 +38,20 @@ final class EstimateCommand implements Callable<Integer> {
 
   @ArgGroup(exclusive = true)
   Options.DeviceSource device;
+
+  @Option(names = "--host", paramLabel = "SPEC", description = "System memory to spill into when the model does not "
+      + "fit the GPU, as a spec: \"kind=cpu,vendor=amd,memory_gib=64,bandwidth_gbps=83\".")
+  String host;
+
+  @Option(names = "--offload", paramLabel = "HOW", defaultValue = "layers", description = "How a model spills into "
+      + "--host: layers (whole layers run on the CPU) or experts (an MoE's routed experts stay in system memory). "
+      + "Default: ${DEFAULT-VALUE}.")
+  String offload;
+
+  @Option(names = "--multi-gpu", paramLabel = "MODE", defaultValue = "layer", description = "How several GPUs "
+      + "(count=N in a spec, or a catalogued system) share the model: layer (llama.cpp's split) or tensor (tensor "
+      + "parallel). Default: ${DEFAULT-VALUE}.")
+  String multiGpu;
 
   @Option(names = "--prompt", paramLabel = "N", description = "A prompt length in tokens: adds the prefill speed and "
       + "the time to the first token.")
@@ -55,16 +77,35 @@ final class EstimateCommand implements Callable<Integer> {
       }
     }
     Hardware hardware = device == null ? null : device.resolve();
+    e = e.multiGpu(choice(spec.commandLine(), "--multi-gpu", multiGpu, "layer", MultiGpu.LAYER_SPLIT, "tensor",
+        MultiGpu.TENSOR_PARALLEL));
+    Offload how = choice(spec.commandLine(), "--offload", offload, "layers", Offload.LAYERS, "experts",
+        Offload.EXPERTS);
+    Hardware hostMemory = host == null ? null : Hardware.parse(host);
+    Placement placement = hardware == null || hardware.kind() == HardwareKind.CPU
+        || e.method() != EstimationMethod.EXACT ? null : e.place(hardware, hostMemory, how);
     if (prompt != null && (prompt < 1 || prompt > Estimator.MAX_CONTEXT)) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--prompt must be in [1, " + Estimator.MAX_CONTEXT
           + "] tokens but was " + prompt);
     }
     PrintWriter out = spec.commandLine().getOut();
-    out.println(json ? toJson(model, e, hardware, prompt) : toText(model, e, hardware, prompt));
+    out.println(json ? toJson(model, e, hardware, prompt, placement)
+        : toText(model, e, hardware, prompt, placement));
     return 0;
   }
 
-  static JsonObject toJson(ModelSpec model, Estimator e, Hardware hardware, Integer prompt) {
+  private static <T> T choice(CommandLine cmd, String option, String value, String a, T first, String b, T second) {
+    String v = value.toLowerCase(Locale.ROOT);
+    if (v.equals(a)) {
+      return first;
+    }
+    if (v.equals(b)) {
+      return second;
+    }
+    throw new CommandLine.ParameterException(cmd, option + " must be " + a + " or " + b + " but was '" + value + "'");
+  }
+
+  static JsonObject toJson(ModelSpec model, Estimator e, Hardware hardware, Integer prompt, Placement placement) {
     MemoryEstimate m = e.vram();
     JsonObject o = new JsonObject().put("model", model.id()).put("model_name", model.name())
         .put("quant", e.quant().name()).put("context", e.context()).put("parallel", e.parallel())
@@ -92,6 +133,22 @@ final class EstimateCommand implements Callable<Integer> {
           .put("efficiency", e.calibrationFor(hardware).efficiency(), 4)
           .put("memory_ms_per_token", speed.memoryMillis(), 6).put("compute_ms_per_token", speed.computeMillis(), 6)
           .put("overhead_ms_per_token", speed.overheadMillis(), 6);
+      if (placement != null) {
+        List<JsonObject> loads = new ArrayList<>();
+        for (DeviceLoad d : placement.devices()) {
+          loads.add(new JsonObject().put("device", d.hardware().id()).put("device_name", d.hardware().name())
+              .put("kind", d.hardware().kind().name().toLowerCase(Locale.ROOT)).put("layers", d.layers())
+              .put("weights_bytes", d.weights().bytes()).put("kv_cache_bytes", d.kvCache().bytes())
+              .put("buffers_bytes", d.buffers().bytes()).put("total_bytes", d.total().bytes())
+              .put("usable_memory_bytes", d.usableMemory().bytes()).put("fits", d.fits()));
+        }
+        o.put("multi_gpu", e.multiGpu() == MultiGpu.TENSOR_PARALLEL ? "tensor" : "layer")
+            .put("offload", placement.offload().name().toLowerCase(Locale.ROOT)).put("placement", loads)
+            .put("placement_gpu_layers", placement.gpuLayers())
+            .put("placement_expert_layers_on_host", placement.expertLayersOnHost())
+            .put("placement_fits", placement.fits())
+            .put("placement_tokens_per_second", placement.decode().tokensPerSecond(), 2);
+      }
       if (prompt != null) {
         Optional<PrefillSpeed> prefill = e.prefill(hardware, prompt);
         o.put("prompt_tokens", prompt);
@@ -108,7 +165,7 @@ final class EstimateCommand implements Callable<Integer> {
     return o;
   }
 
-  static String toText(ModelSpec model, Estimator e, Hardware hardware, Integer prompt) {
+  static String toText(ModelSpec model, Estimator e, Hardware hardware, Integer prompt, Placement placement) {
     MemoryEstimate m = e.vram();
     StringBuilder out = new StringBuilder();
     out.append(String.format(Locale.ROOT, "%s at %s, %,d tokens × %d, KV %s, %s method%s%n", model.name(), e.quant(),
@@ -122,6 +179,9 @@ final class EstimateCommand implements Callable<Integer> {
       out.append("  verdict    ").append(fit.verdict().label()).append(String.format(Locale.ROOT,
           " (%s of %s usable)%n", m.total().format(ByteUnit.GB, 1), fit.usableMemory().format(ByteUnit.GB, 1)));
       out.append("  speed      ").append(e.decode(hardware)).append(System.lineSeparator());
+      if (placement != null && (placement.devices().size() > 1 || !fit.verdict().fits())) {
+        out.append("  placement  ").append(placement).append(System.lineSeparator());
+      }
       if (prompt != null) {
         out.append("  prompt     ").append(e.prefill(hardware, prompt).map(Object::toString)
             .orElse("unknown: the device's FP16 and FP32 throughput are not known")).append(System.lineSeparator());

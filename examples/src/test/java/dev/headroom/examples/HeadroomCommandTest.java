@@ -122,6 +122,28 @@ final class HeadroomCommandTest {
     }
 
     @Test
+    void host_splitsAModelThatDoesNotFit_perDevice() {
+      JsonObject o = json(run("estimate", "--model", "llama 3.1 70b", "--hardware", "rtx 4090", "--host",
+          "kind=cpu,vendor=amd,memory_gib=64,bandwidth_gbps=83", "--context", "8192", "--json"));
+      assertThat(o.get("verdict").getAsString()).isEqualTo("wont_fit");
+      com.google.gson.JsonArray placement = o.getAsJsonArray("placement");
+      assertThat(placement).hasSize(2);
+      JsonObject gpu = placement.get(0).getAsJsonObject();
+      JsonObject host = placement.get(1).getAsJsonObject();
+      assertThat(gpu.get("fits").getAsBoolean()).isTrue();
+      assertThat(gpu.get("layers").getAsInt() + host.get("layers").getAsInt()).isEqualTo(80);
+      assertThat(o.get("placement_gpu_layers").getAsInt()).isEqualTo(gpu.get("layers").getAsInt());
+      assertThat(gpu.get("weights_bytes").getAsLong() + host.get("weights_bytes").getAsLong())
+          .isEqualTo(o.get("weights_bytes").getAsLong());
+      assertThat(o.get("placement_tokens_per_second").getAsDouble())
+          .isLessThan(o.get("tokens_per_second").getAsDouble());
+      JsonObject tensor = json(run("estimate", "--model", "llama 3.1 70b", "--hardware-spec",
+          "kind=gpu,vendor=nvidia,memory_gib=80,bandwidth_gbps=3350,count=4", "--multi-gpu", "tensor", "--json"));
+      assertThat(tensor.get("multi_gpu").getAsString()).isEqualTo("tensor");
+      assertThat(tensor.getAsJsonArray("placement")).hasSize(4);
+    }
+
+    @Test
     void badSpecOrPrompt_exitsWithStatus2_namingTheProblem() {
       Run spec = run("estimate", "--model", "llama 3.1 8b", "--hardware-spec", "kind=gpu,vendor=nvidia,memory_gib=24");
       assertThat(spec.status()).isEqualTo(2);
@@ -131,6 +153,9 @@ final class HeadroomCommandTest {
       assertThat(prompt.err()).contains("--prompt must be in [1, 16777216]");
       Run both = run("estimate", "--model", "llama 3.1 8b", "--hardware", "rtx 4090", "--hardware-spec", "x=1");
       assertThat(both.status()).isEqualTo(2);
+      Run offload = run("estimate", "--model", "llama 3.1 8b", "--hardware", "rtx 4090", "--offload", "disk");
+      assertThat(offload.status()).isEqualTo(2);
+      assertThat(offload.err()).contains("--offload must be layers or experts but was 'disk'");
     }
   }
 

@@ -1,0 +1,164 @@
+package dev.headroom;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** Splits one estimate's parts between GPUs and host memory; see {@link Estimator#place}. */
+final class Placer {
+  private final Estimator estimator;
+  private final ModelParts parts;
+  private final LlamaCppBuffers buffers;
+  private final Hardware gpu;
+  private final @Nullable Hardware host;
+  private final Offload offload;
+  private final int layers;
+
+  Placer(Estimator estimator, ModelParts parts, LlamaCppBuffers buffers, Hardware gpu, @Nullable Hardware host,
+      Offload offload) {
+    this.estimator = estimator;
+    this.parts = parts;
+    this.buffers = buffers;
+    this.gpu = gpu;
+    this.host = host;
+    this.offload = offload;
+    this.layers = parts.layers.length;
+  }
+
+  Placement place() {
+    int fixed = estimator.runtime().gpuLayers();
+    boolean experts = offload == Offload.EXPERTS && estimator.model().architecture().moe() != null;
+    int n;
+    int onHost = 0;
+    if (host == null) {
+      n = layers + 1;
+    } else if (experts) {
+      n = fixed >= 0 ? Math.min(fixed, layers + 1) : layers + 1;
+      while (onHost < layers && !gpuFits(n, onHost)) {
+        onHost++;
+      }
+    } else if (fixed >= 0) {
+      n = Math.min(fixed, layers + 1);
+    } else {
+      n = layers + 1;
+      while (n > 0 && !gpuFits(n, 0)) {
+        n--;
+      }
+    }
+    return build(n, onHost);
+  }
+
+  /** The first layer index on the GPUs when they run {@code n} layers (the last ones). */
+  private int firstGpuLayer(int n) {
+    return layers - Math.min(n, layers);
+  }
+
+  private boolean gpuFits(int n, int expertLayersOnHost) {
+    return gpuLoad(n, expertLayersOnHost, 0).fits();
+  }
+
+  /** Bytes of weights on all GPUs together. */
+  private long gpuWeights(int n, int expertLayersOnHost) {
+    long w = 0;
+    for (int i = firstGpuLayer(n); i < layers; i++) {
+      w += parts.layers[i] - (i < expertLayersOnHost ? parts.experts[i] : 0);
+    }
+    if (n > layers) {
+      w += parts.output;
+    }
+    if (host == null && gpu.kind() == HardwareKind.UNIFIED) {
+      w += parts.input;
+    }
+    return w;
+  }
+
+  /** One GPU's load: an even share of the GPUs' part; {@code index} picks which share gets the remainder layers. */
+  private DeviceLoad gpuLoad(int n, int expertLayersOnHost, int index) {
+    int g = gpu.count();
+    int gpuLayers = Math.min(n, layers);
+    int share = gpuLayers / g + (index < gpuLayers % g ? 1 : 0);
+    long weights = gpuWeights(n, expertLayersOnHost) / g;
+    long kv = Math.round(buffers.kvBytes * (double) gpuLayers / layers / g);
+    boolean used = n > 0 || expertLayersOnHost > 0;
+    long own = used ? buffers.computeBytes + estimator.runtimeReserveBytes() : 0;
+    if (host == null) {
+      own += buffers.outputBytes / g;
+    }
+    Hardware one = g == 1 ? gpu : gpu.times(1);
+    Bytes usable = gpu.memory().multipliedBy(gpu.gpuMemoryShare());
+    return new DeviceLoad(one, share, Bytes.ofBytes(weights), Bytes.ofBytes(kv), Bytes.ofBytes(own), usable);
+  }
+
+  private Placement build(int n, int expertLayersOnHost) {
+    List<DeviceLoad> devices = new ArrayList<>();
+    for (int i = 0; i < gpu.count(); i++) {
+      devices.add(gpuLoad(n, expertLayersOnHost, i));
+    }
+    int hostLayers = layers - Math.min(n, layers);
+    long hostWeights = 0;
+    for (int i = 0; i < hostLayers; i++) {
+      hostWeights += parts.layers[i];
+    }
+    for (int i = hostLayers; i < expertLayersOnHost; i++) {
+      hostWeights += parts.experts[i];
+    }
+    if (n <= layers) {
+      hostWeights += parts.output;
+    }
+    Hardware h = host;
+    if (h != null) {
+      hostWeights += parts.input;
+      long kv = Math.round(buffers.kvBytes * (double) hostLayers / layers);
+      long own = buffers.outputBytes + Math.round(buffers.computeBytes * (double) hostLayers / layers);
+      devices.add(new DeviceLoad(h, hostLayers, Bytes.ofBytes(hostWeights), Bytes.ofBytes(kv), Bytes.ofBytes(own),
+          h.usableMemory()));
+    }
+    return new Placement(devices, Math.min(n, layers), expertLayersOnHost, offload, decode(n, expertLayersOnHost));
+  }
+
+  /** Decode with each device's share of the bytes read at its own bandwidth. */
+  private DecodeSpeed decode(int n, int expertLayersOnHost) {
+    int first = firstGpuLayer(n);
+    long gpuRead = 0;
+    long hostRead = 0;
+    for (int i = 0; i < layers; i++) {
+      long activeExperts = parts.experts[i] - (parts.layers[i] - parts.activeLayers[i]);
+      if (i < first) {
+        hostRead += parts.activeLayers[i];
+      } else if (i < expertLayersOnHost) {
+        hostRead += activeExperts;
+        gpuRead += parts.activeLayers[i] - activeExperts;
+      } else {
+        gpuRead += parts.activeLayers[i];
+      }
+    }
+    if (n > layers) {
+      gpuRead += parts.output;
+    } else {
+      hostRead += parts.output;
+    }
+    long kv = estimator.kvReadPerToken();
+    long hostKv = Math.round(kv * (double) first / layers);
+    gpuRead += kv - hostKv;
+    hostRead += hostKv;
+    SpeedCalibration g = estimator.calibrationFor(gpu);
+    double total = Math.max(1, gpuRead + hostRead);
+    double flops = estimator.decodeFlopsPerToken();
+    int count = gpu.count();
+    boolean tensor = estimator.multiGpu() == MultiGpu.TENSOR_PARALLEL && count > 1;
+    double split = tensor ? count : 1;
+    double memory = gpuRead / (gpu.bandwidthGBps() * 1e6 * g.efficiency()) / split;
+    double compute = Estimator.computeMillisOn(flops * gpuRead / total, gpu, g) / split;
+    double overhead = g.overheadMillis() + (tensor ? estimator.allReduceMillisPerToken() : (count - 1) * g.hopMillis());
+    double band = g.decodeBand();
+    Hardware h = host;
+    if (h != null && hostRead > 0) {
+      SpeedCalibration c = estimator.calibrationFor(h);
+      memory += hostRead / (h.bandwidthGBps() * 1e6 * c.efficiency());
+      compute += Estimator.computeMillisOn(flops * hostRead / total, h, c);
+      overhead += c.overheadMillis() * hostRead / total;
+      band = Math.max(band, c.decodeBand());
+    }
+    return new DecodeSpeed(Bytes.ofBytes(gpuRead + hostRead), memory, compute, overhead, band);
+  }
+}

@@ -1,0 +1,90 @@
+package dev.headroom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+final class PlacementTest {
+  private static final Hardware GPU_8 = Hardware.gpu("8 GiB card", Vendor.NVIDIA, Bytes.ofGibibytes(8), 272);
+  private static final Hardware GPU_24 = Hardware.gpu("24 GiB card", Vendor.NVIDIA, Bytes.ofGibibytes(24), 1008);
+  private static final Hardware HOST = Hardware.cpu("DDR5 desktop", Vendor.AMD, Bytes.ofGibibytes(64), 83);
+  private static final Estimator LLAMA_8B = Estimator.of(TestModels.llama31_8b()).context(8192);
+
+  @Test
+  void aModelThatFits_staysOnTheGpu_withTheInputEmbeddingsOnTheHost() {
+    Placement p = LLAMA_8B.place(GPU_24, HOST, Offload.LAYERS);
+    assertThat(p.gpuLayers()).isEqualTo(32);
+    assertThat(p.fits()).isTrue();
+    DeviceLoad gpu = p.devices().get(0);
+    DeviceLoad host = p.devices().get(1);
+    assertThat(host.layers()).isZero();
+    assertThat(gpu.weights().plus(host.weights())).as("every tensor is somewhere, the untied input once")
+        .isEqualTo(LLAMA_8B.weights());
+    assertThat(host.weights().bytes()).as("the input embeddings: 128,256 × 4,096 at Q4_K").isBetween(280_000_000L,
+        300_000_000L);
+    assertThat(gpu.kvCache()).isEqualTo(LLAMA_8B.kvCache());
+    double whole = LLAMA_8B.decode(GPU_24).tokensPerSecond();
+    assertThat(p.decode().tokensPerSecond()).as("the same bytes, counted per layer").isCloseTo(whole,
+        within(whole * 1e-5));
+  }
+
+  @Test
+  void aModelThatDoesNotFit_spillsTheFirstLayers_andSlowsToTheHostsBandwidth() {
+    Placement p = LLAMA_8B.quant(Quantization.Q8_0).place(GPU_8, HOST, Offload.LAYERS);
+    assertThat(p.gpuLayers()).isBetween(1, 31);
+    assertThat(p.devices().get(0).fits()).isTrue();
+    assertThat(p.devices().get(1).layers()).isEqualTo(32 - p.gpuLayers());
+    Placement oneMore = LLAMA_8B.quant(Quantization.Q8_0).runtime(LlamaCppRuntime.defaults()
+        .withGpuLayers(p.gpuLayers() + 1)).place(GPU_8, HOST, Offload.LAYERS);
+    assertThat(oneMore.devices().get(0).fits()).as("the chosen count is the most that fit").isFalse();
+    double gpuOnly = LLAMA_8B.quant(Quantization.Q8_0).decode(GPU_8).tokensPerSecond();
+    assertThat(p.decode().tokensPerSecond()).isLessThan(gpuOnly);
+    assertThat(p.toString()).contains("8 GiB card").contains("DDR5 desktop").contains("tok/s");
+  }
+
+  @Test
+  void expertOffload_keepsEveryLayerOnTheGpu_andIsFasterForAnMoe() {
+    Estimator moe = Estimator.of(TestModels.qwen3_30b_a3b()).context(8192);
+    Placement layers = moe.place(GPU_8, HOST, Offload.LAYERS);
+    Placement experts = moe.place(GPU_8, HOST, Offload.EXPERTS);
+    assertThat(experts.gpuLayers()).isEqualTo(48);
+    assertThat(experts.expertLayersOnHost()).isBetween(1, 48);
+    assertThat(experts.devices().get(0).fits()).isTrue();
+    assertThat(experts.decode().tokensPerSecond()).isGreaterThan(layers.decode().tokensPerSecond());
+    Placement dense = LLAMA_8B.quant(Quantization.Q8_0).place(GPU_8, HOST, Offload.EXPERTS);
+    assertThat(dense.expertLayersOnHost()).as("a dense model has no experts to move").isZero();
+    assertThat(dense.gpuLayers()).isLessThan(32);
+  }
+
+  @Test
+  void severalGpus_shareTheLayers_tensorParallelReadsThemAtOnce() {
+    Estimator e = Estimator.of(TestModels.llama31_8b()).quant(Quantization.F16);
+    Hardware four = GPU_8.times(4);
+    Placement split = e.place(four);
+    assertThat(split.devices()).hasSize(4);
+    assertThat(split.devices()).extracting(DeviceLoad::layers).containsExactly(8, 8, 8, 8);
+    assertThat(split.fits()).isTrue();
+    DecodeSpeed layered = e.decode(four);
+    DecodeSpeed tensor = e.multiGpu(MultiGpu.TENSOR_PARALLEL).decode(four);
+    assertThat(tensor.memoryMillis()).isCloseTo(layered.memoryMillis() / 4, within(1e-9));
+    assertThat(tensor.overheadMillis()).as("two all-reduces per layer")
+        .isCloseTo(SpeedCalibration.of(Backend.CUDA).overheadMillis() + 2 * 32 * MultiGpu.ALL_REDUCE_MICROS / 1000,
+            within(1e-9));
+    assertThat(tensor.tokensPerSecond()).as("faster, but short of four times")
+        .isGreaterThan(layered.tokensPerSecond()).isLessThan(4 * layered.tokensPerSecond());
+  }
+
+  @Test
+  void badInput_isNamed() {
+    assertThatThrownBy(() -> LLAMA_8B.place(HOST)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("gpu must be a GPU");
+    assertThatThrownBy(() -> LLAMA_8B.place(GPU_8, GPU_24, Offload.LAYERS))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("host must be a CPU");
+    assertThatThrownBy(() -> LLAMA_8B.method(EstimationMethod.SEED).place(GPU_8))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("EXACT");
+    assertThatThrownBy(() -> LLAMA_8B.place(GPU_8, HOST, null)).isInstanceOf(NullPointerException.class)
+        .hasMessageContaining("offload");
+  }
+}
