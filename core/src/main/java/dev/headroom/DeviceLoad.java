@@ -7,8 +7,8 @@ import java.util.Locale;
  * a model use.
  *
  * <pre>{@code
- * for (DeviceLoad d : Estimator.of(model).place(rtx4090, host, Offload.LAYERS).devices()) {
- *   System.out.println(d);   // "NVIDIA GeForce RTX 4090: 20 layers, 23.1 GB of 25.8 GB"
+ * for (DeviceLoad d : Estimator.of(llama70b).place(rtx4090, host, Offload.LAYERS).devices()) {
+ *   System.out.println(d);   // "NVIDIA GeForce RTX 4090: 46 layers, 25.7 GB of 25.8 GB"
  * }
  * }</pre>
  *
@@ -42,7 +42,7 @@ public record DeviceLoad(Hardware hardware, int layers, Bytes weights, Bytes kvC
     return total().bytes() <= usableMemory.bytes();
   }
 
-  /** For example {@code "NVIDIA GeForce RTX 4090: 20 layers, 23.1 GB of 25.8 GB"}. */
+  /** For example {@code "NVIDIA GeForce RTX 4090: 46 layers, 25.7 GB of 25.8 GB"}. */
   @Override
   public String toString() {
     return String.format(Locale.ROOT, "%s: %d layers, %s of %s", hardware.name(), layers,

@@ -3,7 +3,6 @@ package dev.headroom;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.function.Consumer;
 import java.util.function.IntPredicate;
 import org.jspecify.annotations.Nullable;
 
@@ -22,10 +21,10 @@ import org.jspecify.annotations.Nullable;
  * cache, the {@link EstimationMethod#EXACT} method with llama.cpp's buffers ({@link LlamaCppRuntime#defaults()}).
  *
  * <p>Modelling assumptions, each overridable: the runtime's fixed cost ({@link LlamaCppRuntime#runtimeReserve()};
- * the seed method's flat {@link #SEED_OVERHEAD}; {@link #overhead(Bytes)} replaces either); the share of memory
- * bandwidth decode achieves (0.65 on NVIDIA, 0.55 elsewhere, the seed's vendor constants;
- * {@link #efficiency(double)}), with a typical range of ±20 % (the seed's "real-world results typically within
- * ±20%"); and the verdict thresholds ({@link #verdictThresholds(double, double)}).
+ * the seed method's flat {@link #SEED_OVERHEAD}; {@link #overhead(Bytes)} replaces either); the speed constants
+ * ({@link SpeedCalibration}, fitted per backend class; the seed method keeps its 0.65 on NVIDIA, 0.55 elsewhere and
+ * ±20 %; {@link #speedCalibration(SpeedCalibration)} and {@link #efficiency(double)} replace them); and the
+ * verdict thresholds ({@link #verdictThresholds(double, double)}).
  */
 public final class Estimator {
   /** The longest context accepted, in tokens (2<sup>24</sup>, above every released model's). */
@@ -58,70 +57,29 @@ public final class Estimator {
   private final double efficiency;
   private final double greatShare;
   private final double wellShare;
+  /** {@link #vram()}, computed once: a catalog query asks every device the same question. */
+  private @Nullable MemoryEstimate memory;
 
-  private Estimator(Settings s) {
-    this.model = s.model;
-    this.quant = s.quant;
-    this.context = s.context;
-    this.parallel = s.parallel;
-    this.kvTypeK = s.kvTypeK;
-    this.kvTypeV = s.kvTypeV;
-    this.method = s.method;
-    this.runtime = s.runtime;
-    this.fileWeights = s.fileWeights;
-    this.speedCalibration = s.speedCalibration;
-    this.multiGpu = s.multiGpu;
-    this.overhead = s.overhead;
-    this.efficiency = s.efficiency;
-    this.greatShare = s.greatShare;
-    this.wellShare = s.wellShare;
-  }
-
-  /** The mutable settings one copy is made from; every configuration call changes one of them. */
-  private static final class Settings {
-    ModelSpec model;
-    Quantization quant = Quantization.Q4_K_M;
-    int context = DEFAULT_CONTEXT;
-    int parallel = 1;
-    KvCacheType kvTypeK = KvCacheType.F16;
-    KvCacheType kvTypeV = KvCacheType.F16;
-    EstimationMethod method = EstimationMethod.EXACT;
-    LlamaCppRuntime runtime = LlamaCppRuntime.defaults();
-    @Nullable FileWeights fileWeights;
-    @Nullable SpeedCalibration speedCalibration;
-    MultiGpu multiGpu = MultiGpu.LAYER_SPLIT;
-    @Nullable Bytes overhead;
-    double efficiency = Double.NaN;
-    double greatShare = 0.70;
-    double wellShare = 0.90;
-
-    Settings(ModelSpec model) {
-      this.model = model;
-    }
-
-    Settings(Estimator e) {
-      this(e.model);
-      quant = e.quant;
-      context = e.context;
-      parallel = e.parallel;
-      kvTypeK = e.kvTypeK;
-      kvTypeV = e.kvTypeV;
-      method = e.method;
-      runtime = e.runtime;
-      fileWeights = e.fileWeights;
-      speedCalibration = e.speedCalibration;
-      multiGpu = e.multiGpu;
-      overhead = e.overhead;
-      efficiency = e.efficiency;
-      greatShare = e.greatShare;
-      wellShare = e.wellShare;
-    }
-  }
-
-  private Estimator with(Consumer<Settings> change) {
-    Settings s = new Settings(this);
-    change.accept(s);
-    return new Estimator(s);
+  /** Every configuration call builds its copy through this constructor: one allocation per call. */
+  private Estimator(ModelSpec model, Quantization quant, int context, int parallel, KvCacheType kvTypeK,
+      KvCacheType kvTypeV, EstimationMethod method, LlamaCppRuntime runtime, @Nullable FileWeights fileWeights,
+      @Nullable SpeedCalibration speedCalibration, MultiGpu multiGpu, @Nullable Bytes overhead, double efficiency,
+      double greatShare, double wellShare) {
+    this.model = model;
+    this.quant = quant;
+    this.context = context;
+    this.parallel = parallel;
+    this.kvTypeK = kvTypeK;
+    this.kvTypeV = kvTypeV;
+    this.method = method;
+    this.runtime = runtime;
+    this.fileWeights = fileWeights;
+    this.speedCalibration = speedCalibration;
+    this.multiGpu = multiGpu;
+    this.overhead = overhead;
+    this.efficiency = efficiency;
+    this.greatShare = greatShare;
+    this.wellShare = wellShare;
   }
 
   /**
@@ -131,13 +89,16 @@ public final class Estimator {
    */
   public static Estimator of(ModelSpec model) {
     Checks.requireNonNull(model, "model");
-    return new Estimator(new Settings(model));
+    return new Estimator(model, Quantization.Q4_K_M, DEFAULT_CONTEXT, 1, KvCacheType.F16, KvCacheType.F16,
+        EstimationMethod.EXACT, LlamaCppRuntime.defaults(), null, null, MultiGpu.LAYER_SPLIT, null, Double.NaN, 0.70,
+        0.90);
   }
 
   /** A copy with another quantization. This instance is unaffected. */
   public Estimator quant(Quantization quant) {
     Checks.requireNonNull(quant, "quant");
-    return with(s -> s.quant = quant);
+    return new Estimator(model, quant, context, parallel, kvTypeK, kvTypeV, method, runtime, fileWeights,
+        speedCalibration, multiGpu, overhead, efficiency, greatShare, wellShare);
   }
 
   /**
@@ -147,7 +108,8 @@ public final class Estimator {
    */
   public Estimator context(int tokens) {
     Checks.requireInRange(tokens, 1, MAX_CONTEXT, "context", "tokens");
-    return with(s -> s.context = tokens);
+    return new Estimator(model, quant, tokens, parallel, kvTypeK, kvTypeV, method, runtime, fileWeights,
+        speedCalibration, multiGpu, overhead, efficiency, greatShare, wellShare);
   }
 
   /**
@@ -158,7 +120,8 @@ public final class Estimator {
    */
   public Estimator parallel(int sequences) {
     Checks.requireInRange(sequences, 1, MAX_PARALLEL, "parallel", "sequences");
-    return with(s -> s.parallel = sequences);
+    return new Estimator(model, quant, context, sequences, kvTypeK, kvTypeV, method, runtime, fileWeights,
+        speedCalibration, multiGpu, overhead, efficiency, greatShare, wellShare);
   }
 
   /** A copy with another KV cache type for keys and values alike. */
@@ -170,22 +133,22 @@ public final class Estimator {
   public Estimator kvTypes(KvCacheType keys, KvCacheType values) {
     Checks.requireNonNull(keys, "keys");
     Checks.requireNonNull(values, "values");
-    return with(s -> {
-      s.kvTypeK = keys;
-      s.kvTypeV = values;
-    });
+    return new Estimator(model, quant, context, parallel, keys, values, method, runtime, fileWeights, speedCalibration,
+        multiGpu, overhead, efficiency, greatShare, wellShare);
   }
 
   /** A copy with another method. */
   public Estimator method(EstimationMethod method) {
     Checks.requireNonNull(method, "method");
-    return with(s -> s.method = method);
+    return new Estimator(model, quant, context, parallel, kvTypeK, kvTypeV, method, runtime, fileWeights,
+        speedCalibration, multiGpu, overhead, efficiency, greatShare, wellShare);
   }
 
   /** A copy sizing llama.cpp's buffers with these settings (used by {@link EstimationMethod#EXACT}). */
   public Estimator runtime(LlamaCppRuntime runtime) {
     Checks.requireNonNull(runtime, "runtime");
-    return with(s -> s.runtime = runtime);
+    return new Estimator(model, quant, context, parallel, kvTypeK, kvTypeV, method, runtime, fileWeights,
+        speedCalibration, multiGpu, overhead, efficiency, greatShare, wellShare);
   }
 
   /**
@@ -194,25 +157,29 @@ public final class Estimator {
    */
   public Estimator fileWeights(FileWeights weights) {
     Checks.requireNonNull(weights, "weights");
-    return with(s -> s.fileWeights = weights);
+    return new Estimator(model, quant, context, parallel, kvTypeK, kvTypeV, method, runtime, weights, speedCalibration,
+        multiGpu, overhead, efficiency, greatShare, wellShare);
   }
 
   /** A copy using these speed constants for every device instead of each backend class's fitted ones. */
   public Estimator speedCalibration(SpeedCalibration calibration) {
     Checks.requireNonNull(calibration, "calibration");
-    return with(s -> s.speedCalibration = calibration);
+    return new Estimator(model, quant, context, parallel, kvTypeK, kvTypeV, method, runtime, fileWeights, calibration,
+        multiGpu, overhead, efficiency, greatShare, wellShare);
   }
 
   /** A copy running on several GPUs ({@link Hardware#times(int)}) this way; {@link MultiGpu#LAYER_SPLIT} unless set. */
   public Estimator multiGpu(MultiGpu mode) {
     Checks.requireNonNull(mode, "mode");
-    return with(s -> s.multiGpu = mode);
+    return new Estimator(model, quant, context, parallel, kvTypeK, kvTypeV, method, runtime, fileWeights,
+        speedCalibration, mode, overhead, efficiency, greatShare, wellShare);
   }
 
   /** A copy with a fixed runtime cost instead of the runtime's reserve (or the seed's 0.3 GB). */
   public Estimator overhead(Bytes bytes) {
     Checks.requireNonNull(bytes, "bytes");
-    return with(s -> s.overhead = bytes);
+    return new Estimator(model, quant, context, parallel, kvTypeK, kvTypeV, method, runtime, fileWeights,
+        speedCalibration, multiGpu, bytes, efficiency, greatShare, wellShare);
   }
 
   /**
@@ -222,7 +189,8 @@ public final class Estimator {
    */
   public Estimator efficiency(double share) {
     Checks.requireInRange(share, 0, false, 1, "efficiency", "");
-    return with(s -> s.efficiency = share);
+    return new Estimator(model, quant, context, parallel, kvTypeK, kvTypeV, method, runtime, fileWeights,
+        speedCalibration, multiGpu, overhead, share, greatShare, wellShare);
   }
 
   /**
@@ -235,10 +203,8 @@ public final class Estimator {
   public Estimator verdictThresholds(double great, double well) {
     Checks.requireInRange(great, 0, false, 1, "great", "");
     Checks.requireInRange(well, great, true, 1, "well", "");
-    return with(s -> {
-      s.greatShare = great;
-      s.wellShare = well;
-    });
+    return new Estimator(model, quant, context, parallel, kvTypeK, kvTypeV, method, runtime, fileWeights,
+        speedCalibration, multiGpu, overhead, efficiency, great, well);
   }
 
   /** The model. */
@@ -337,7 +303,7 @@ public final class Estimator {
 
   /** Memory of the KV cache (and recurrent state) for the context and parallel sequences. */
   public Bytes kvCache() {
-    return Bytes.ofBytes(exact() ? buffers().kvBytes : kvCacheBytes(context));
+    return exact() ? vram().kvCache() : Bytes.ofBytes(kvCacheBytes(context));
   }
 
   /**
@@ -377,14 +343,27 @@ public final class Estimator {
    *     attention)
    */
   public MemoryEstimate vram() {
+    MemoryEstimate m = memory;
+    if (m == null) {
+      m = computeVram();
+      memory = m;
+    }
+    return m;
+  }
+
+  private MemoryEstimate computeVram() {
     if (!exact()) {
-      return new MemoryEstimate(weights(), kvCache(), Bytes.ZERO, Bytes.ZERO, overhead != null ? overhead
-          : SEED_OVERHEAD);
+      return new MemoryEstimate(weights(), Bytes.ofBytes(kvCacheBytes(context)), Bytes.ZERO, Bytes.ZERO,
+          overhead != null ? overhead : SEED_OVERHEAD);
     }
     LlamaCppBuffers b = buffers();
-    Bytes fixed = overhead != null ? overhead : runtime.runtimeReserve();
     return new MemoryEstimate(weights(), Bytes.ofBytes(b.kvBytes), Bytes.ofBytes(b.computeBytes),
-        Bytes.ofBytes(b.outputBytes), fixed);
+        Bytes.ofBytes(b.outputBytes), runtimeReserve());
+  }
+
+  /** The runtime's fixed cost per GPU: the {@link #overhead(Bytes)} override, else the runtime's reserve. */
+  Bytes runtimeReserve() {
+    return overhead != null ? overhead : runtime.runtimeReserve();
   }
 
   /**
@@ -431,27 +410,41 @@ public final class Estimator {
    * {@link EstimationMethod#SEED}: the seed page's bandwidth ÷ total VRAM × 0.65 (NVIDIA) or 0.55, ±20 %.
    */
   public DecodeSpeed decode(Hardware hardware) {
-    SpeedCalibration cal = calibrationFor(hardware);
+    Checks.requireNonNull(hardware, "hardware");
     if (!exact()) {
       long perToken = vram().total().bytes();
-      double millis = perToken / (hardware.bandwidthGBps() * 1e6 * cal.efficiency());
-      return new DecodeSpeed(Bytes.ofBytes(perToken), millis, 0, 0, cal.decodeBand());
+      double millis = perToken / (hardware.bandwidthGBps() * 1e6 * calibrationFor(hardware).efficiency());
+      return new DecodeSpeed(Bytes.ofBytes(perToken), millis, 0, 0, SPEED_BAND);
     }
-    long perToken = decodeBytesPerToken();
-    double memory = perToken / (hardware.bandwidthGBps() * 1e6 * cal.efficiency());
-    double compute = computeMillis(decodeFlopsPerToken(), hardware, cal);
-    int g = hardware.count();
-    if (multiGpu == MultiGpu.TENSOR_PARALLEL && g > 1) {
-      return new DecodeSpeed(Bytes.ofBytes(perToken), memory / g, compute / g, cal.overheadMillis()
-          + allReduceMillis(), cal.decodeBand());
-    }
-    double fixed = cal.overheadMillis() + (g - 1) * cal.hopMillis();
-    return new DecodeSpeed(Bytes.ofBytes(perToken), memory, compute, fixed, cal.decodeBand());
+    return decode(hardware, decodeBytesPerToken(), null, 0);
   }
 
-  /** Two all-reduces per layer and token under tensor parallelism, in milliseconds. */
-  private double allReduceMillis() {
-    return 2.0 * model.architecture().layers() * MultiGpu.ALL_REDUCE_MICROS / 1000;
+  /**
+   * Decode with {@code gpuRead} bytes per token read on {@code gpu} (one device, or several as {@link #multiGpu()}
+   * says) and {@code hostRead} on {@code host}: each share at its device's bandwidth and efficiency, the arithmetic
+   * in the same proportion at each device's FP32 throughput, the GPU's fixed cost (plus hops or all-reduces) and the
+   * host's in proportion to its share.
+   */
+  DecodeSpeed decode(Hardware gpu, long gpuRead, @Nullable Hardware host, long hostRead) {
+    SpeedCalibration g = calibrationFor(gpu);
+    double total = Math.max(1, gpuRead + hostRead);
+    double flops = decodeFlopsPerToken();
+    int count = gpu.count();
+    boolean tensor = multiGpu == MultiGpu.TENSOR_PARALLEL && count > 1;
+    double split = tensor ? count : 1;
+    double memory = gpuRead / (gpu.bandwidthGBps() * 1e6 * g.efficiency()) / split;
+    double compute = computeMillis(flops * gpuRead / total, gpu, g) / split;
+    double overhead = g.overheadMillis() + (tensor
+        ? 2.0 * model.architecture().layers() * MultiGpu.ALL_REDUCE_MICROS / 1000 : (count - 1) * g.hopMillis());
+    double band = g.decodeBand();
+    if (host != null && hostRead > 0) {
+      SpeedCalibration c = calibrationFor(host);
+      memory += hostRead / (host.bandwidthGBps() * 1e6 * c.efficiency());
+      compute += computeMillis(flops * hostRead / total, host, c);
+      overhead += c.overheadMillis() * hostRead / total;
+      band = Math.max(band, c.decodeBand());
+    }
+    return new DecodeSpeed(Bytes.ofBytes(gpuRead + hostRead), memory, compute, overhead, band);
   }
 
   /** Milliseconds of decode arithmetic on the device's FP32 units; 0 when its FP32 throughput is unknown. */
@@ -463,12 +456,17 @@ public final class Estimator {
   }
 
   /** Bytes one generated token reads: the weights it uses and one sequence's KV cache at the current context. */
-  long decodeBytesPerToken() {
-    return Math.addExact(activeWeightBytes(), kvCacheBytes(context) / parallel);
+  private long decodeBytesPerToken() {
+    return Math.addExact(activeWeightBytes(), kvReadPerToken());
+  }
+
+  /** KV cache bytes one generated token reads: one sequence's, at the current context. */
+  long kvReadPerToken() {
+    return kvCacheBytes(context) / parallel;
   }
 
   /** FLOPs of one generated token: 2 per active weight and output-head weight, plus attention at the context. */
-  double decodeFlopsPerToken() {
+  private double decodeFlopsPerToken() {
     Architecture a = model.architecture();
     return 2.0 * (model.tables().activeMatmulElements() + (double) a.vocabSize() * a.hiddenSize())
         + attentionFlops(context);
@@ -489,22 +487,24 @@ public final class Estimator {
     if (hardware.fp16Tflops().isEmpty() && hardware.fp32Tflops().isEmpty()) {
       return Optional.empty();
     }
-    double matrix = hardware.fp16Tflops().orElse(hardware.fp32Tflops().orElse(0)) * 1e12;
-    double vector = hardware.fp32Tflops().orElse(matrix / 1e12) * 1e12;
+    // Where one throughput is unknown the other stands in for it (see SpeedCalibration).
+    double fp16 = hardware.fp16Tflops().isPresent() ? hardware.fp16Tflops().getAsDouble()
+        : hardware.fp32Tflops().getAsDouble();
+    double fp32 = hardware.fp32Tflops().orElse(fp16);
     SpeedCalibration cal = calibrationFor(hardware);
     double flops = prefillFlopsPerToken(promptTokens);
     int batches = (promptTokens + runtime.ubatch() - 1) / runtime.ubatch();
     int stages = hardware.count();
     double pipeline = (double) (batches + stages - 1) / ((double) stages * batches);
-    double compute = promptTokens * flops * (1 / (matrix * cal.prefillUtilization())
-        + 1 / (vector * cal.prefillVectorUtilization()));
+    double compute = promptTokens * flops / 1e12 * (1 / (fp16 * cal.prefillUtilization())
+        + 1 / (fp32 * cal.prefillVectorUtilization()));
     double memory = batches * (double) tensorBytes() / (hardware.bandwidthGBps() * 1e9 * cal.efficiency());
     return Optional.of(new PrefillSpeed(promptTokens, flops, compute * pipeline, memory * pipeline,
         cal.prefillBand()));
   }
 
   /** FLOPs per prompt token: 2 per active weight in the layers, plus attention over half the prompt on average. */
-  double prefillFlopsPerToken(int promptTokens) {
+  private double prefillFlopsPerToken(int promptTokens) {
     return 2.0 * model.tables().activeMatmulElements() + attentionFlops(promptTokens / 2.0);
   }
 
@@ -594,23 +594,6 @@ public final class Estimator {
       p = p.scaled((double) file.tensorBytes().bytes() / predicted);
     }
     return p;
-  }
-
-  /** What {@link Placer} needs from this estimator. */
-  long runtimeReserveBytes() {
-    return (overhead != null ? overhead : runtime.runtimeReserve()).bytes();
-  }
-
-  long kvReadPerToken() {
-    return kvCacheBytes(context) / parallel;
-  }
-
-  double allReduceMillisPerToken() {
-    return allReduceMillis();
-  }
-
-  static double computeMillisOn(double flops, Hardware hardware, SpeedCalibration cal) {
-    return computeMillis(flops, hardware, cal);
   }
 
   /**

@@ -80,7 +80,7 @@ final class Placer {
     long weights = gpuWeights(n, expertLayersOnHost) / g;
     long kv = Math.round(buffers.kvBytes * (double) gpuLayers / layers / g);
     boolean used = n > 0 || expertLayersOnHost > 0;
-    long own = used ? buffers.computeBytes + estimator.runtimeReserveBytes() : 0;
+    long own = used ? buffers.computeBytes + estimator.runtimeReserve().bytes() : 0;
     if (host == null) {
       own += buffers.outputBytes / g;
     }
@@ -116,7 +116,7 @@ final class Placer {
     return new Placement(devices, Math.min(n, layers), expertLayersOnHost, offload, decode(n, expertLayersOnHost));
   }
 
-  /** Decode with each device's share of the bytes read at its own bandwidth. */
+  /** Decode with each device's share of the bytes read: the weights of its layers and the KV cache they hold. */
   private DecodeSpeed decode(int n, int expertLayersOnHost) {
     int first = firstGpuLayer(n);
     long gpuRead = 0;
@@ -141,24 +141,6 @@ final class Placer {
     long hostKv = Math.round(kv * (double) first / layers);
     gpuRead += kv - hostKv;
     hostRead += hostKv;
-    SpeedCalibration g = estimator.calibrationFor(gpu);
-    double total = Math.max(1, gpuRead + hostRead);
-    double flops = estimator.decodeFlopsPerToken();
-    int count = gpu.count();
-    boolean tensor = estimator.multiGpu() == MultiGpu.TENSOR_PARALLEL && count > 1;
-    double split = tensor ? count : 1;
-    double memory = gpuRead / (gpu.bandwidthGBps() * 1e6 * g.efficiency()) / split;
-    double compute = Estimator.computeMillisOn(flops * gpuRead / total, gpu, g) / split;
-    double overhead = g.overheadMillis() + (tensor ? estimator.allReduceMillisPerToken() : (count - 1) * g.hopMillis());
-    double band = g.decodeBand();
-    Hardware h = host;
-    if (h != null && hostRead > 0) {
-      SpeedCalibration c = estimator.calibrationFor(h);
-      memory += hostRead / (h.bandwidthGBps() * 1e6 * c.efficiency());
-      compute += Estimator.computeMillisOn(flops * hostRead / total, h, c);
-      overhead += c.overheadMillis() * hostRead / total;
-      band = Math.max(band, c.decodeBand());
-    }
-    return new DecodeSpeed(Bytes.ofBytes(gpuRead + hostRead), memory, compute, overhead, band);
+    return estimator.decode(gpu, gpuRead, host, hostRead);
   }
 }

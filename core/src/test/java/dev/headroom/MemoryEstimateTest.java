@@ -12,7 +12,8 @@ final class MemoryEstimateTest {
   @Test
   void overheadAndTotal_sumTheParts() {
     assertThat(M.overhead()).isEqualTo(Bytes.ofMebibytes(301).plus(Bytes.of(0.3, ByteUnit.GB)));
-    assertThat(M.total()).isEqualTo(M.weights().plus(M.kvCache()).plus(M.overhead()));
+    assertThat(M.total().bytes()).as("0.9e9 + 58,720,256 + 301 MiB + 0.3e9")
+        .isEqualTo(900_000_000L + 58_720_256L + 301L * 1_048_576 + 300_000_000L);
   }
 
   @Test

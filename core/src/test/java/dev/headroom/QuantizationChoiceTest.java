@@ -12,7 +12,7 @@ final class QuantizationChoiceTest {
     return Hardware.gpu(gib + " GiB", Vendor.NVIDIA, Bytes.ofGibibytes(gib), 500);
   }
 
-  /** Llama-3.1-8B at 2,048 tokens: Q4_K_M ≈ 5.2 GB and Q8_0 ≈ 8.8 GB in total. */
+  /** Llama-3.1-8B at 2,048 tokens: Q4_K_M ≈ 5.7 GB and Q8_0 ≈ 9.3 GB in total. */
   @Test
   void bestBalance_isQ4KM_whenItFits_andStepsDownOtherwise() {
     Estimator e = Estimator.of(LLAMA_8B);

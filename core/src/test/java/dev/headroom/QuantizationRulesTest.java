@@ -82,8 +82,7 @@ final class QuantizationRulesTest {
   /** The 70B rule: an 80-layer GQA llama moves Q4_K attn_v to Q5_K. */
   @Test
   void llama70b_raisesAttnV() {
-    ModelSpec llama70 = ModelSpec.builder("llama-70b").arch("llama").layers(80).hiddenSize(8192).heads(64, 8)
-        .ffnSize(28672).vocabSize(128256).contextLength(131072).build();
+    ModelSpec llama70 = TestModels.llama31_70b();
     assertThat(typeOf(llama70, LlamaFileType.Q4_K_M, "blk.11.attn_v.weight")).isEqualTo(GgmlType.Q5_K);
     assertThat(typeOf(llama70, LlamaFileType.Q4_K_M, "blk.12.attn_v.weight")).isEqualTo(GgmlType.Q6_K);
   }

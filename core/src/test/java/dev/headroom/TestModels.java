@@ -23,6 +23,12 @@ final class TestModels {
         .vocabSize(128256).contextLength(131072).build();
   }
 
+  /** meta-llama/Llama-3.1-70B: 80 layers. */
+  static ModelSpec llama31_70b() {
+    return ModelSpec.builder("llama-3.1-70b").arch("llama").layers(80).hiddenSize(8192).heads(64, 8).ffnSize(28672)
+        .vocabSize(128256).contextLength(131072).build();
+  }
+
   /** google/gemma-2-2b: sliding window 4096 on every other layer, head size 256. */
   static ModelSpec gemma2_2b() {
     return ModelSpec.builder("gemma-2-2b").arch("gemma2").layers(26).hiddenSize(2304).heads(8, 4).headDim(256)

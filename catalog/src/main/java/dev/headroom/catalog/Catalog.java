@@ -11,14 +11,15 @@ import dev.headroom.QuantizationChoice;
 import java.io.Reader;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The catalog of models and devices, and the questions the seed page answers for one model, for any model.
@@ -44,15 +45,20 @@ public final class Catalog {
   private final List<ModelEntry> models;
   private final List<HardwareEntry> devices;
   private final Map<String, ModelEntry> modelsById;
+  private final Map<String, HardwareEntry> devicesById;
   private final NameIndex<ModelEntry> modelNames;
   private final NameIndex<HardwareEntry> deviceNames;
 
   private Catalog(List<ModelEntry> models, List<HardwareEntry> devices) {
     this.models = List.copyOf(models);
     this.devices = List.copyOf(devices);
-    this.modelsById = new LinkedHashMap<>();
+    this.modelsById = new HashMap<>();
     for (ModelEntry m : models) {
       modelsById.put(m.id(), m);
+    }
+    this.devicesById = new HashMap<>();
+    for (HardwareEntry d : devices) {
+      devicesById.put(d.id(), d);
     }
     this.modelNames = new NameIndex<>(models, Catalog::modelNames);
     this.deviceNames = new NameIndex<>(devices, Catalog::deviceNames);
@@ -132,7 +138,8 @@ public final class Catalog {
   /** The device a query names (id, name or alias, forgivingly), if any. */
   public Optional<HardwareEntry> findDevice(String query) {
     Objects.requireNonNull(query, "query must not be null");
-    return deviceNames.find(query);
+    HardwareEntry exact = devicesById.get(query.strip());
+    return exact != null ? Optional.of(exact) : deviceNames.find(query);
   }
 
   /**
@@ -344,24 +351,28 @@ public final class Catalog {
     public Catalog build() {
       List<HardwareEntry> devices = new ArrayList<>(gpus);
       devices.addAll(others);
-      requireUnique(models, "model", Catalog::modelNamesForUniqueness);
-      requireUnique(devices, "device", Catalog::deviceNamesForUniqueness);
+      requireUnique(models, "model", ModelEntry::id, ModelEntry::aliases);
+      requireUnique(devices, "device", HardwareEntry::id, HardwareEntry::aliases);
       return new Catalog(models, devices);
     }
 
-    /** Ids are unique, and no alias (or id) of one entry is an alias or id of another, ignoring case. */
-    private static <T> void requireUnique(List<T> entries, String what,
-        java.util.function.Function<T, List<String>> names) {
+    /**
+     * Ids are unique, and no alias (or id) of one entry is an alias or id of another, compared as the lookup compares
+     * them (case, spaces and punctuation ignored).
+     */
+    private static <T> void requireUnique(List<T> entries, String what, Function<T, String> idOf,
+        Function<T, List<String>> aliasesOf) {
       Set<String> ids = new HashSet<>();
-      Map<String, String> owner = new LinkedHashMap<>();
+      Map<String, String> owner = new HashMap<>();
       for (T e : entries) {
-        List<String> keys = names.apply(e);
-        String id = keys.get(0);
+        String id = idOf.apply(e);
         if (!ids.add(id)) {
           throw new IllegalArgumentException(what + " id '" + id + "' appears twice; ids must be unique");
         }
+        List<String> keys = new ArrayList<>(aliasesOf.apply(e));
+        keys.add(0, id);
         for (String key : keys) {
-          String previous = owner.putIfAbsent(key.toLowerCase(Locale.ROOT).strip(), id);
+          String previous = owner.putIfAbsent(String.join("", NameIndex.tokens(key)), id);
           if (previous != null && !previous.equals(id)) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                 "%s '%s' and %s '%s' share the name '%s'; ids and aliases must be unique", what, previous, what, id,
@@ -370,19 +381,5 @@ public final class Catalog {
         }
       }
     }
-  }
-
-  private static List<String> modelNamesForUniqueness(ModelEntry m) {
-    List<String> names = new ArrayList<>();
-    names.add(m.id());
-    names.addAll(m.aliases());
-    return names;
-  }
-
-  private static List<String> deviceNamesForUniqueness(HardwareEntry d) {
-    List<String> names = new ArrayList<>();
-    names.add(d.id());
-    names.addAll(d.aliases());
-    return names;
   }
 }

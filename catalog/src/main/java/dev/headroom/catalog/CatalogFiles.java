@@ -162,6 +162,18 @@ final class CatalogFiles {
     return row.has("base_model") ? entry.withBaseModel(row.required("base_model")) : entry;
   }
 
+  /** The row's optional FP16 and FP32 throughputs on {@code h}. */
+  private static Hardware throughputs(Hardware h, Row row) {
+    Hardware out = h;
+    if (row.has("fp16_tflops")) {
+      out = out.withFp16Tflops(row.decimal("fp16_tflops"));
+    }
+    if (row.has("fp32_tflops")) {
+      out = out.withFp32Tflops(row.decimal("fp32_tflops"));
+    }
+    return out;
+  }
+
   static List<HardwareEntry> gpus(Reader in, String source) {
     Csv csv = Csv.read(in, source, List.of("id", "name", "vendor", "class", "memory_gib", "bandwidth_gbps",
         "sources"));
@@ -172,12 +184,7 @@ final class CatalogFiles {
         Hardware h = Hardware.gpu(row.required("name"), Vendor.parse(row.required("vendor")),
             Bytes.of(row.decimal("memory_gib"), ByteUnit.GIB), row.decimal("bandwidth_gbps"))
             .withId(row.required("id"));
-        if (row.has("fp16_tflops")) {
-          h = h.withFp16Tflops(row.decimal("fp16_tflops"));
-        }
-        if (row.has("fp32_tflops")) {
-          h = h.withFp32Tflops(row.decimal("fp32_tflops"));
-        }
+        h = throughputs(h, row);
         out.add(described(HardwareEntry.of(h, HardwareClass.parse(row.required("class"))), row, row.list("aliases")));
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(csv.where(r) + ": " + e.getMessage(), e);
@@ -196,16 +203,11 @@ final class CatalogFiles {
       try {
         String rule = row.optional("gpu_share_rule");
         for (String option : row.list("memory_options_gib")) {
-          int gib = Integer.parseInt(option);
+          int gib = Row.parsed("memory_options_gib", option, Integer::parseInt, "a whole number");
           Hardware h = Hardware.unified(row.required("name") + " " + gib + "GB", Vendor.parse(row.required("vendor")),
               Bytes.ofGibibytes(gib), row.decimal("bandwidth_gbps"), share(rule, gib))
               .withId(row.required("id") + "-" + gib + "gb");
-          if (row.has("fp16_tflops")) {
-            h = h.withFp16Tflops(row.decimal("fp16_tflops"));
-          }
-          if (row.has("fp32_tflops")) {
-            h = h.withFp32Tflops(row.decimal("fp32_tflops"));
-          }
+          h = throughputs(h, row);
           List<String> aliases = new ArrayList<>();
           for (String alias : row.list("aliases")) {
             aliases.add(alias + " " + gib + "GB");
@@ -225,12 +227,11 @@ final class CatalogFiles {
     List<HardwareEntry> out = new ArrayList<>(csv.size());
     for (int r = 0; r < csv.size(); r++) {
       Row row = new Row(csv, r);
-      HardwareEntry gpu = gpusById.get(row.required("gpu_id"));
-      if (gpu == null) {
-        throw new IllegalArgumentException(csv.where(r) + ": gpu_id '" + row.required("gpu_id")
-            + "' is not a catalogued GPU");
-      }
       try {
+        HardwareEntry gpu = gpusById.get(row.required("gpu_id"));
+        if (gpu == null) {
+          throw new IllegalArgumentException("gpu_id '" + row.required("gpu_id") + "' is not a catalogued GPU");
+        }
         Hardware h = gpu.hardware().times(row.integer("gpu_count")).withName(row.required("name"))
             .withId(row.required("id"));
         HardwareEntry e = HardwareEntry.of(h, HardwareClass.DATACENTER).withAliases(row.list("aliases"))
@@ -340,29 +341,23 @@ final class CatalogFiles {
     }
 
     int integer(String column) {
-      String v = required(column);
-      try {
-        return Integer.parseInt(v);
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(column + " must be a whole number but was '" + v + "'", e);
-      }
+      return parsed(column, required(column), Integer::parseInt, "a whole number");
     }
 
     long longInteger(String column) {
-      String v = required(column);
-      try {
-        return Long.parseLong(v);
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(column + " must be a whole number but was '" + v + "'", e);
-      }
+      return parsed(column, required(column), Long::parseLong, "a whole number");
     }
 
     double decimal(String column) {
-      String v = required(column);
+      return parsed(column, required(column), Double::parseDouble, "a number");
+    }
+
+    /** {@code text} parsed, or an error naming the column, what it must be and the text. */
+    static <T> T parsed(String column, String text, java.util.function.Function<String, T> parse, String what) {
       try {
-        return Double.parseDouble(v);
+        return parse.apply(text);
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(column + " must be a number but was '" + v + "'", e);
+        throw new IllegalArgumentException(column + " must be " + what + " but was '" + text + "'", e);
       }
     }
   }

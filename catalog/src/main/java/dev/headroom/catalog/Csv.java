@@ -43,7 +43,9 @@ final class Csv {
     Map<String, Integer> columns = new HashMap<>();
     List<String> header = records.get(0);
     for (int i = 0; i < header.size(); i++) {
-      columns.put(header.get(i).strip(), i);
+      // A spreadsheet may save UTF-8 with a byte-order mark before the first column name.
+      String name = i == 0 ? header.get(i).replaceFirst("^\uFEFF", "") : header.get(i);
+      columns.put(name.strip(), i);
     }
     for (String required : requiredColumns) {
       if (!columns.containsKey(required)) {

@@ -19,10 +19,19 @@ import java.util.Objects;
  */
 public record GgufArray(String elementType, long length, List<Object> values) {
 
-  /** Copies the values. */
+  /**
+   * Validates and copies the values.
+   *
+   * @throws IllegalArgumentException when more values are given than the length, or the length is negative
+   */
   public GgufArray {
     Objects.requireNonNull(elementType, "elementType must not be null");
+    Objects.requireNonNull(values, "values must not be null");
     values = List.copyOf(values);
+    if (length < values.size()) {
+      throw new IllegalArgumentException("length must be at least the " + values.size() + " values given but was "
+          + length);
+    }
   }
 
   /** Whether every element was read. */

@@ -308,7 +308,8 @@ public final class GgufFile {
       }
       return new GgufArray(TYPE_NAMES[type], length, List.of());
     }
-    List<Object> values = new ArrayList<>((int) length);
+    // The length is only claimed by the file: grow the list as elements are actually read.
+    List<Object> values = new ArrayList<>((int) Math.min(length, 1024));
     for (long i = 0; i < length; i++) {
       values.add(value(in, type, key, arrayLimit, depth + 1));
     }
@@ -390,11 +391,15 @@ public final class GgufFile {
     String arch = architecture().orElse("");
     long experts = number(arch + ".expert_count", 0);
     long used = number(arch + ".expert_used_count", experts);
+    if (experts > 1 && (used < 0 || used > experts)) {
+      throw new GgufFormatException(source, 0, arch + ".expert_used_count is " + used + "; it must be in [0, "
+          + experts + "], the expert count");
+    }
     boolean untied = tensors.stream().anyMatch(t -> t.name().equals("output.weight"));
     for (GgufTensor t : tensors) {
       long bytes = t.bytes();
       total += (bytes + alignment - 1) / alignment * alignment;
-      if (experts > 1 && t.name().contains("_exps.") && used <= experts) {
+      if (experts > 1 && t.name().contains("_exps.")) {
         inactive += bytes / experts * (experts - used);
       }
       if (untied && t.name().equals("token_embd.weight") && t.shape().size() >= 2) {

@@ -24,13 +24,13 @@ final class GgufModel {
         "general.architecture is missing, so the model cannot be described"));
     String p = arch + ".";
     Object name = f.metadata().get("general.name");
-    String id = name instanceof String && !((String) name).isBlank()
-        ? ((String) name).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.]+", "-").replaceAll("^-|-$", "")
-        : "gguf-model";
+    String slug = name instanceof String
+        ? ((String) name).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.]+", "-").replaceAll("^-|-$", "") : "";
+    String id = slug.isEmpty() ? "gguf-model" : slug;
     int layers = required(f, p + "block_count");
     int hidden = required(f, p + "embedding_length");
     int heads = required(f, p + "attention.head_count");
-    int kvHeads = (int) f.number(p + "attention.head_count_kv", heads);
+    int kvHeads = optional(f, p + "attention.head_count_kv", heads);
     boolean tied = f.tensors().stream().noneMatch(t -> t.name().equals("output.weight"));
     ModelSpec.Builder b = ModelSpec.builder(id).arch(arch).layers(layers).hiddenSize(hidden)
         .vocabSize(vocabulary(f, p)).contextLength(required(f, p + "context_length")).tiedEmbeddings(tied)
@@ -38,40 +38,40 @@ final class GgufModel {
     if (name instanceof String && !((String) name).isBlank()) {
       b.name((String) name);
     }
-    long experts = f.number(p + "expert_count", 0);
-    long ffn = f.number(p + "feed_forward_length", 0);
+    int experts = optional(f, p + "expert_count", 0);
+    int ffn = optional(f, p + "feed_forward_length", 0);
     if (experts > 1) {
       int used = required(f, p + "expert_used_count");
-      int expertFfn = (int) f.number(p + "expert_feed_forward_length", ffn);
-      int shared = (int) f.number(p + "expert_shared_count", 0);
-      long sharedFfn = f.number(p + "expert_shared_feed_forward_length", (long) expertFfn * shared);
-      b.moe(new MixtureOfExperts((int) experts, used, shared, expertFfn, shared == 0 ? 0 : (int) sharedFfn,
-          (int) f.number(p + "leading_dense_block_count", 0),
-          (int) Math.max(1, f.number(p + "interleave_moe_layer_step", 1))));
-      b.ffnSize((int) ffn);
+      int expertFfn = optional(f, p + "expert_feed_forward_length", ffn);
+      int shared = optional(f, p + "expert_shared_count", 0);
+      int sharedFfn = optional(f, p + "expert_shared_feed_forward_length", (long) expertFfn * shared);
+      b.moe(new MixtureOfExperts(experts, used, shared, expertFfn, shared == 0 ? 0 : sharedFfn,
+          optional(f, p + "leading_dense_block_count", 0),
+          Math.max(1, optional(f, p + "interleave_moe_layer_step", 1))));
+      b.ffnSize(ffn);
     } else {
       b.ffnSize(required(f, p + "feed_forward_length"));
     }
-    long kvLora = f.number(p + "attention.kv_lora_rank", 0);
+    int kvLora = optional(f, p + "attention.kv_lora_rank", 0);
     if (kvLora > 0) {
       int rope = required(f, p + "rope.dimension_count");
-      long keyMla = f.number(p + "attention.key_length_mla", f.number(p + "attention.key_length", 0));
-      long valueMla = f.number(p + "attention.value_length_mla", f.number(p + "attention.value_length", 0));
-      LatentAttention mla = new LatentAttention((int) kvLora, (int) f.number(p + "attention.q_lora_rank", 0), rope,
-          (int) keyMla - rope, (int) valueMla);
-      b.mla(mla).heads(heads, heads).headDims((int) keyMla, (int) valueMla);
+      int keyMla = optional(f, p + "attention.key_length_mla", optional(f, p + "attention.key_length", 0));
+      int valueMla = optional(f, p + "attention.value_length_mla", optional(f, p + "attention.value_length", 0));
+      LatentAttention mla = new LatentAttention(kvLora, optional(f, p + "attention.q_lora_rank", 0), rope,
+          keyMla - rope, valueMla);
+      b.mla(mla).heads(heads, heads).headDims(keyMla, valueMla);
     } else {
       b.heads(heads, kvHeads);
-      long k = f.number(p + "attention.key_length", 0);
-      long v = f.number(p + "attention.value_length", k);
+      int k = optional(f, p + "attention.key_length", 0);
+      int v = optional(f, p + "attention.value_length", k);
       if (k > 0) {
-        b.headDims((int) k, (int) v);
+        b.headDims(k, v);
       }
     }
-    long window = f.number(p + "attention.sliding_window", 0);
+    int window = optional(f, p + "attention.sliding_window", 0);
     Integer pattern = HuggingFaceConfig.SWA_PATTERN.get(arch);
     if (window > 0 && pattern != null) {
-      b.slidingWindow(new SlidingWindow((int) window, pattern > layers ? 0 : pattern));
+      b.slidingWindow(new SlidingWindow(window, pattern > layers ? 0 : pattern));
     }
     return b.build();
   }
@@ -96,13 +96,19 @@ final class GgufModel {
   }
 
   private static int required(GgufFile f, String key) {
-    long v = f.number(key, -1);
-    if (v < 0) {
+    if (!f.metadata().containsKey(key)) {
       throw new GgufFormatException(f.source(), 0, "the metadata key " + key + " is missing, so the model cannot "
           + "be described");
     }
-    if (v > Integer.MAX_VALUE) {
-      throw new GgufFormatException(f.source(), 0, key + " is " + v + "; at most " + Integer.MAX_VALUE);
+    return optional(f, key, 0);
+  }
+
+  /** The key's value as a count, or {@code fallback} when absent; a value outside [0, 2^31 − 1] is an error. */
+  private static int optional(GgufFile f, String key, long fallback) {
+    long v = f.number(key, fallback);
+    if (v < 0 || v > Integer.MAX_VALUE) {
+      throw new GgufFormatException(f.source(), 0, key + " is " + v + "; it must be in [0, " + Integer.MAX_VALUE
+          + "]");
     }
     return (int) v;
   }

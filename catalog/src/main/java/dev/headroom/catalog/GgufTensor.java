@@ -20,11 +20,28 @@ import java.util.Objects;
  */
 public record GgufTensor(String name, List<Long> shape, GgmlType type, long offset) {
 
-  /** Copies the shape. */
+  /**
+   * Validates and copies the shape.
+   *
+   * @throws IllegalArgumentException when the shape has not 1 to 4 dimensions, each above 0, or the offset is
+   *     negative
+   */
   public GgufTensor {
     Objects.requireNonNull(name, "name must not be null");
+    Objects.requireNonNull(shape, "shape must not be null");
     shape = List.copyOf(shape);
     Objects.requireNonNull(type, "type must not be null");
+    if (shape.isEmpty() || shape.size() > 4) {
+      throw new IllegalArgumentException("shape of '" + name + "' must have 1 to 4 dimensions but was " + shape);
+    }
+    for (long d : shape) {
+      if (d < 1) {
+        throw new IllegalArgumentException("dimensions of '" + name + "' must be above 0 but the shape was " + shape);
+      }
+    }
+    if (offset < 0) {
+      throw new IllegalArgumentException("offset of '" + name + "' must be 0 or more but was " + offset);
+    }
   }
 
   /** The number of elements. */

@@ -34,6 +34,9 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class HuggingFaceConfig {
+  /** A Hugging Face repository id: owner and name, letters, digits, '.', '_' and '-'. */
+  private static final java.util.regex.Pattern HF_REPO = java.util.regex.Pattern.compile("[\\w-][\\w.-]*/[\\w.-]+");
+
   private static final Map<String, String> ARCH = new LinkedHashMap<>();
 
   static {
@@ -125,9 +128,11 @@ public final class HuggingFaceConfig {
       String arch = modelType == null ? null : ARCH.get(modelType.toLowerCase(Locale.ROOT));
       boolean approximate = arch == null;
       String llamaArch = arch == null ? "llama" : arch;
+      // _name_or_path is a Hugging Face repository ("owner/name") or whatever local path the model was saved from.
       String name = string("_name_or_path");
-      String id = name == null || name.isBlank() ? fallbackId
-          : name.substring(name.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+      String path = name == null ? "" : name.strip().replaceAll("/+$", "");
+      String last = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+      String id = last.isBlank() || last.equals(".") || last.equals("..") ? fallbackId : last;
       int hidden = required("hidden_size", "n_embd", "d_model");
       int layers = required("num_hidden_layers", "n_layer", "num_layers");
       int heads = required("num_attention_heads", "n_head");
@@ -139,8 +144,8 @@ public final class HuggingFaceConfig {
           .heads(heads, kv == null ? heads : kv).vocabSize(required("vocab_size", "padded_vocab_size"))
           .contextLength(required("max_position_embeddings", "n_positions", "seq_length", "max_sequence_length"))
           .tiedEmbeddings(bool("tie_word_embeddings", defaultTied(llamaArch))).approximate(approximate);
-      if (name != null && name.contains("/")) {
-        b.huggingFaceRepo(name);
+      if (HF_REPO.matcher(path).matches()) {
+        b.huggingFaceRepo(path);
       }
       Object architectures = c.get("architectures");
       if (architectures instanceof List && !((List<?>) architectures).isEmpty()

@@ -79,7 +79,10 @@ final class CatalogDataTest {
     }
   }
 
-  /** Bandwidth per GiB between 1 and 100 GB/s, memory between 2 and 600 GiB per device, TFLOPS per watt ≤ 5. */
+  /**
+   * Memory between 2 and 600 GiB per device, bandwidth per GiB between 1 and 100 GB/s, throughputs in range, and
+   * matrix FP16 never below vector FP32 where both are known.
+   */
   @Test
   void hardware_valuesArePlausible() {
     for (HardwareEntry d : CATALOG.devices()) {
@@ -89,6 +92,10 @@ final class CatalogDataTest {
       assertThat(d.hardware().gpuMemoryShare()).as(d.id()).isBetween(0.4, 1.0);
       d.hardware().fp16Tflops().ifPresent(t -> assertThat(t).as(d.id() + " TFLOPS").isBetween(1.0, 6000.0));
       d.hardware().fp32Tflops().ifPresent(t -> assertThat(t).as(d.id() + " FP32 TFLOPS").isBetween(0.5, 200.0));
+      if (d.hardware().fp16Tflops().isPresent() && d.hardware().fp32Tflops().isPresent()) {
+        assertThat(d.hardware().fp16Tflops().getAsDouble()).as(d.id() + " FP16 matrix vs FP32 vector")
+            .isGreaterThanOrEqualTo(d.hardware().fp32Tflops().getAsDouble());
+      }
       d.releaseYear().ifPresent(y -> assertThat(y).as(d.id()).isBetween(2012, 2026));
     }
   }

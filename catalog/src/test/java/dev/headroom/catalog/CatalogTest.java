@@ -57,7 +57,7 @@ final class CatalogTest {
     assertThat(CATALOG.suggestDevices("4090", 3)).extracting(HardwareEntry::id).contains("nvidia-geforce-rtx-4090");
   }
 
-  /** Hand-checked: R1 1.5B at Q4_K_M and 2,048 tokens takes about 1.5 GB, so every GPU with 2 GiB or more runs it. */
+  /** Hand-checked: R1 1.5B at Q4_K_M and 2,048 tokens takes about 1.8 GB, so every GPU with 2 GiB or more runs it. */
   @Test
   void compatibility_everyGpuWithTwoGibRunsR1Distill15b() {
     ModelSpec r1 = CATALOG.model("deepseek-r1-distill-qwen-1.5b").spec();
@@ -87,7 +87,7 @@ final class CatalogTest {
         "apple-m3-max-40c-128gb");
   }
 
-  /** A 24 GiB card holds Qwen2.5 32B at Q4_K_M (about 20 GB) but not at Q8_0, and every 8B model at Q8_0. */
+  /** A 24 GiB card holds Qwen2.5 32B at Q4_K_M (about 20 GB) but not at Q8_0, and Llama 3.1 8B at Q8_0. */
   @Test
   void modelsFor_picksTheQuantizationPerRule() {
     Hardware rtx4090 = CATALOG.device("rtx 4090").hardware();
@@ -129,7 +129,9 @@ final class CatalogTest {
   void seedMethod_fitsTheSeedsOwnFigureOnEveryGpu() {
     ModelSpec r1 = CATALOG.model("deepseek-r1-distill-qwen-1.5b").spec();
     Compatibility c = CATALOG.compatibility(Estimator.of(r1).method(EstimationMethod.SEED));
-    assertThat(c.fitting().get(0).fit().memory().total().format(ByteUnit.GB, 1)).isEqualTo("1.3 GB");
+    assertThat(c.fitting()).hasSameSizeAs(c.devices());
+    assertThat(c.fitting()).allSatisfy(d -> assertThat(d.fit().memory().total().format(ByteUnit.GB, 1))
+        .isEqualTo("1.3 GB"));
   }
 
   @Test
@@ -158,7 +160,10 @@ final class CatalogTest {
     assertThat(more.device("acme box").hardware().usableMemory()).isEqualTo(Bytes.ofGibibytes(48));
     String unknownGpu = "id,name,aliases,gpu_id,gpu_count,sources\nb,B,,nope,4,count=x\n";
     assertThatThrownBy(() -> Catalog.builder().readSystems(new StringReader(unknownGpu), "s.csv"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("gpu_id 'nope' is not a catalogued GPU");
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("s.csv line 2")
+        .hasMessageContaining("gpu_id 'nope' is not a catalogued GPU");
+    Catalog bom = Catalog.builder().readGpus(new StringReader("\uFEFF" + gpus), "excel.csv").build();
+    assertThat(bom.device("acme-x1").name()).isEqualTo("Acme X1");
   }
 
   @Test
@@ -170,6 +175,12 @@ final class CatalogTest {
         .vocabSize(8).contextLength(8).build()).withAliases(List.of("deepseek-r1:1.5b"));
     assertThatThrownBy(() -> Catalog.builder().addModel(r1).addModel(clash).build())
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("share the name 'deepseek-r1:1.5b'");
+    HardwareEntry dashed = HardwareEntry.of(Hardware.gpu("A", Vendor.OTHER, Bytes.ofGibibytes(8), 100),
+        HardwareClass.CONSUMER).withAliases(List.of("my-gpu"));
+    HardwareEntry spaced = HardwareEntry.of(Hardware.gpu("B", Vendor.OTHER, Bytes.ofGibibytes(8), 100),
+        HardwareClass.CONSUMER).withAliases(List.of("My GPU"));
+    assertThatThrownBy(() -> Catalog.builder().addDevice(dashed).addDevice(spaced).build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("share the name 'My GPU'");
     String badMemory = "id,name,vendor,class,memory_gib,bandwidth_gbps,sources\nx,X,NVIDIA,consumer,lots,5,\"mem=a\"\n";
     assertThatThrownBy(() -> Catalog.builder().readGpus(new StringReader(badMemory), "bad.csv"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bad.csv line 2")
@@ -181,6 +192,18 @@ final class CatalogTest {
     assertThatThrownBy(() -> Catalog.builder().readGpus(new StringReader(badVendor), "v.csv"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("v.csv line 2")
         .hasMessageContaining("'Acme' is not a vendor");
+  }
+
+  /** An id wins over a forgiving match of another device's name. */
+  @Test
+  void findDevice_triesTheExactIdFirst() {
+    HardwareEntry spaced = HardwareEntry.of(Hardware.gpu("X 1", Vendor.OTHER, Bytes.ofGibibytes(8), 100)
+        .withId("a"), HardwareClass.CONSUMER);
+    HardwareEntry x1 = HardwareEntry.of(Hardware.gpu("Other", Vendor.OTHER, Bytes.ofGibibytes(16), 100)
+        .withId("x1"), HardwareClass.CONSUMER);
+    Catalog both = Catalog.builder().addDevice(spaced).addDevice(x1).build();
+    assertThat(both.device("x1").id()).isEqualTo("x1");
+    assertThat(both.device("X 1").id()).isEqualTo("a");
   }
 
   @Test

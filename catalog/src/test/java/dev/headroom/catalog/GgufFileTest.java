@@ -235,6 +235,37 @@ final class GgufFileTest {
   }
 
   @Test
+  void aNonAsciiName_stillGivesAnId_andCountsOutsideIntAreRejected() {
+    ModelSpec named = GgufFile.read(llama("通义千问", 2).write(dir.resolve("n.gguf"))).toModelSpec();
+    assertThat(named.id()).isEqualTo("gguf-model");
+    assertThat(named.name()).isEqualTo("通义千问");
+    GgufFile huge = GgufFile.read(llama("Huge", (1L << 32) + 2).write(dir.resolve("h.gguf")));
+    assertThatThrownBy(huge::toModelSpec).isInstanceOf(GgufFormatException.class)
+        .hasMessageContaining("llama.attention.head_count_kv is 4294967298");
+  }
+
+  /** The keys a llama model needs, with a name and a KV head count of choice. */
+  private static GgufWriter llama(String name, long kvHeads) {
+    return new GgufWriter().str("general.architecture", "llama").str("general.name", name)
+        .u32("llama.block_count", 1).u32("llama.embedding_length", 64).u32("llama.attention.head_count", 4)
+        .u64("llama.attention.head_count_kv", kvHeads).u32("llama.feed_forward_length", 128)
+        .u32("llama.context_length", 256).u32("llama.vocab_size", 100);
+  }
+
+  @Test
+  void tensorsAndArrays_validateTheirOwnComponents() {
+    assertThatThrownBy(() -> new GgufTensor("t", List.of(), GgmlType.F32, 0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 to 4 dimensions");
+    assertThatThrownBy(() -> new GgufTensor("t", List.of(64L, 0L), GgmlType.F32, 0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("above 0");
+    assertThatThrownBy(() -> new GgufTensor("t", List.of(64L), GgmlType.F32, -32))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("offset");
+    assertThat(new GgufTensor("t", List.of(64L, 2L), GgmlType.F32, 0).bytes()).isEqualTo(512);
+    assertThatThrownBy(() -> new GgufArray("u8", 1, List.of(1L, 2L)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least the 2 values");
+  }
+
+  @Test
   void unknownArchitecture_givesAnApproximateSpec() {
     GgufFile gguf = GgufFile.read(new GgufWriter().str("general.architecture", "mamba9")
         .u32("mamba9.block_count", 2).u32("mamba9.embedding_length", 64).u32("mamba9.attention.head_count", 4)

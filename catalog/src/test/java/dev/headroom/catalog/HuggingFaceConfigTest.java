@@ -124,6 +124,27 @@ final class HuggingFaceConfigTest {
         .isInstanceOf(java.io.UncheckedIOException.class).hasMessageContaining("missing.json");
   }
 
+  /** {@code _name_or_path} is a repository or any local path the model was saved from. */
+  @Test
+  void nameOrPath_givesARepoOnlyWhenItIsOne() {
+    String body = "\"model_type\":\"llama\",\"hidden_size\":512,\"num_hidden_layers\":4,\"num_attention_heads\":8,"
+        + "\"intermediate_size\":1024,\"vocab_size\":1000,\"max_position_embeddings\":2048";
+    ModelSpec repo = HuggingFaceConfig.parse("{\"_name_or_path\":\"org/My-Model\"," + body + "}", "fallback");
+    assertThat(repo.id()).isEqualTo("my-model");
+    assertThat(repo.huggingFaceRepo()).contains("org/My-Model");
+    ModelSpec local = HuggingFaceConfig.parse("{\"_name_or_path\":\"/workspace/out/checkpoint-1000\"," + body + "}",
+        "fallback");
+    assertThat(local.id()).isEqualTo("checkpoint-1000");
+    assertThat(local.huggingFaceRepo()).isEmpty();
+    ModelSpec trailing = HuggingFaceConfig.parse("{\"_name_or_path\":\"org/model/\"," + body + "}", "fallback");
+    assertThat(trailing.id()).isEqualTo("model");
+    ModelSpec relative = HuggingFaceConfig.parse("{\"_name_or_path\":\"./out\"," + body + "}", "fallback");
+    assertThat(relative.id()).isEqualTo("out");
+    assertThat(relative.huggingFaceRepo()).isEmpty();
+    assertThat(HuggingFaceConfig.parse("{\"_name_or_path\":\".\"," + body + "}", "fallback").id())
+        .isEqualTo("fallback");
+  }
+
   @Test
   void badConfigs_nameTheKeyAndValue() {
     assertThatThrownBy(() -> HuggingFaceConfig.parse("{\"model_type\":\"llama\"}", "x"))

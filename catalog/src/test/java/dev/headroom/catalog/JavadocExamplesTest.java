@@ -59,7 +59,10 @@ final class JavadocExamplesTest {
     assertThat(line).endsWith("Runs great — plenty of headroom");
     List<ModelFit> fits = Catalog.builtIn().modelsFor(rtx4090, 8192, QuantizationChoice.BEST_BALANCE);
     String first = fits.get(0).model().name() + " at " + fits.get(0).quant();
-    assertThat(first).contains(" at ");
+    assertThat(first).startsWith(fits.get(0).model().name()).doesNotContain("null");
+    assertThat(fits.get(0).fit().verdict().fits()).isTrue();
+    assertThat(fits).allSatisfy(f -> assertThat(f.model().spec().totalParameters())
+        .isLessThanOrEqualTo(fits.get(0).model().spec().totalParameters()));
     Compatibility c = Catalog.builtIn().compatibility(Estimator.of(spec).quant(Q4_K_M));
     int gpus = c.fittingGpus().size();
     int devices = c.fittingDevices().size();

@@ -76,33 +76,28 @@ final class EstimateCommand implements Callable<Integer> {
         e = e.quant(resolved.fileQuant());
       }
     }
-    Hardware hardware = device == null ? null : device.resolve();
-    e = e.multiGpu(choice(spec.commandLine(), "--multi-gpu", multiGpu, "layer", MultiGpu.LAYER_SPLIT, "tensor",
-        MultiGpu.TENSOR_PARALLEL));
-    Offload how = choice(spec.commandLine(), "--offload", offload, "layers", Offload.LAYERS, "experts",
-        Offload.EXPERTS);
-    Hardware hostMemory = host == null ? null : Hardware.parse(host);
+    CommandLine cmd = spec.commandLine();
+    if (prompt != null) {
+      Options.requireRange(cmd, "--prompt", prompt, 1, Estimator.MAX_CONTEXT);
+    }
+    Estimator estimator = e.multiGpu(Options.oneOf(cmd, "--multi-gpu", multiGpu, "layer", "tensor")
+        .equals("layer") ? MultiGpu.LAYER_SPLIT : MultiGpu.TENSOR_PARALLEL);
+    Offload how = Options.oneOf(cmd, "--offload", offload, "layers", "experts").equals("layers") ? Offload.LAYERS
+        : Offload.EXPERTS;
+    Hardware hardware = device == null ? null : device.resolve(cmd);
+    for (String option : List.of("--prompt", "--host", "--offload", "--multi-gpu")) {
+      if (hardware == null && cmd.getParseResult().hasMatchedOption(option)) {
+        throw new CommandLine.ParameterException(cmd, option + " needs a device: --hardware or --hardware-spec");
+      }
+    }
+    Hardware hostMemory = host == null ? null : Options.converted(cmd, "--host", () -> Hardware.parse(host));
     Placement placement = hardware == null || hardware.kind() == HardwareKind.CPU
-        || e.method() != EstimationMethod.EXACT ? null : e.place(hardware, hostMemory, how);
-    if (prompt != null && (prompt < 1 || prompt > Estimator.MAX_CONTEXT)) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--prompt must be in [1, " + Estimator.MAX_CONTEXT
-          + "] tokens but was " + prompt);
-    }
+        || estimator.method() != EstimationMethod.EXACT ? null
+        : Options.converted(cmd, "--host", () -> estimator.place(hardware, hostMemory, how));
     PrintWriter out = spec.commandLine().getOut();
-    out.println(json ? toJson(model, e, hardware, prompt, placement)
-        : toText(model, e, hardware, prompt, placement));
+    out.println(json ? toJson(model, estimator, hardware, prompt, placement)
+        : toText(model, estimator, hardware, prompt, placement));
     return 0;
-  }
-
-  private static <T> T choice(CommandLine cmd, String option, String value, String a, T first, String b, T second) {
-    String v = value.toLowerCase(Locale.ROOT);
-    if (v.equals(a)) {
-      return first;
-    }
-    if (v.equals(b)) {
-      return second;
-    }
-    throw new CommandLine.ParameterException(cmd, option + " must be " + a + " or " + b + " but was '" + value + "'");
   }
 
   static JsonObject toJson(ModelSpec model, Estimator e, Hardware hardware, Integer prompt, Placement placement) {
@@ -158,7 +153,8 @@ final class EstimateCommand implements Callable<Integer> {
               .put("prefill_tokens_per_second_high", prefill.get().high(), 2)
               .put("time_to_first_token_s", prefill.get().timeToFirstToken(), 4);
         } else {
-          o.putNull("prefill_tokens_per_second").putNull("time_to_first_token_s");
+          o.putNull("prefill_tokens_per_second").putNull("prefill_tokens_per_second_low")
+              .putNull("prefill_tokens_per_second_high").putNull("time_to_first_token_s");
         }
       }
     }
@@ -170,7 +166,7 @@ final class EstimateCommand implements Callable<Integer> {
     StringBuilder out = new StringBuilder();
     out.append(String.format(Locale.ROOT, "%s at %s, %,d tokens × %d, KV %s, %s method%s%n", model.name(), e.quant(),
         e.context(), e.parallel(), e.kvType().optionName(), e.method().name().toLowerCase(Locale.ROOT),
-        e.method() == dev.headroom.EstimationMethod.EXACT ? ", " + e.runtime() : ""));
+        e.method() == EstimationMethod.EXACT ? ", " + e.runtime() : ""));
     out.append("  memory     ").append(m).append(System.lineSeparator());
     out.append("  download   ").append(e.fileSize().format(ByteUnit.GB, 2)).append(System.lineSeparator());
     if (hardware != null) {

@@ -2,9 +2,9 @@ package dev.headroom.examples;
 
 import dev.headroom.ByteUnit;
 import dev.headroom.Estimator;
+import dev.headroom.Hardware;
 import dev.headroom.QuantizationChoice;
 import dev.headroom.catalog.Catalog;
-import dev.headroom.catalog.HardwareEntry;
 import dev.headroom.catalog.ModelFit;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -19,11 +20,11 @@ import picocli.CommandLine.Option;
 @Command(name = "fit", mixinStandardHelpOptions = true,
     description = "Every catalogued model that fits a device, with its quantization, verdict and decode speed.")
 final class FitCommand implements Callable<Integer> {
-  @Option(names = "--hardware", required = true, paramLabel = "NAME", description = "A catalogued device.")
-  String hardware;
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  Options.DeviceSource device;
 
   @Option(names = "--context", paramLabel = "N", defaultValue = "2048",
-      description = "Context per sequence in tokens, 1 to 16777216. Default: ${DEFAULT-VALUE}.")
+      description = "Context per sequence in tokens, 1 to " + Estimator.MAX_CONTEXT + ". Default: ${DEFAULT-VALUE}.")
   int context;
 
   @Option(names = "--rule", paramLabel = "R", defaultValue = "balance",
@@ -39,16 +40,10 @@ final class FitCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Options.requireRange(spec.commandLine(), "--context", context, 1, Estimator.MAX_CONTEXT);
-    QuantizationChoice choice;
-    switch (rule.toLowerCase(Locale.ROOT)) {
-      case "balance": choice = QuantizationChoice.BEST_BALANCE; break;
-      case "quality": choice = QuantizationChoice.HIGHEST_QUALITY; break;
-      default:
-        throw new CommandLine.ParameterException(spec.commandLine(),
-            "--rule must be balance or quality but was '" + rule + "'");
-    }
-    HardwareEntry device = Options.device(hardware);
-    List<ModelFit> fits = Catalog.builtIn().modelsFor(device.hardware(), context, choice);
+    QuantizationChoice choice = Options.oneOf(spec.commandLine(), "--rule", rule, "balance", "quality")
+        .equals("balance") ? QuantizationChoice.BEST_BALANCE : QuantizationChoice.HIGHEST_QUALITY;
+    Hardware hardware = device.resolve(spec.commandLine());
+    List<ModelFit> fits = Catalog.builtIn().modelsFor(hardware, context, choice);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       List<JsonObject> models = new ArrayList<>();
@@ -59,13 +54,13 @@ final class FitCommand implements Callable<Integer> {
             .put("headroom_bytes", f.fit().headroomBytes())
             .put("tokens_per_second", f.speed().tokensPerSecond(), 2));
       }
-      out.println(new JsonObject().put("hardware", device.id()).put("hardware_name", device.name())
-          .put("usable_memory_bytes", device.hardware().usableMemory().bytes()).put("context", context)
+      out.println(new JsonObject().put("hardware", hardware.id()).put("hardware_name", hardware.name())
+          .put("usable_memory_bytes", hardware.usableMemory().bytes()).put("context", context)
           .put("rule", choice.name().toLowerCase(Locale.ROOT)).put("count", fits.size()).put("models", models));
       return 0;
     }
     out.printf(Locale.ROOT, "%d of %d catalogued models fit %s (%s usable) at %,d tokens:%n%n", fits.size(),
-        Catalog.builtIn().models().size(), device.name(), device.hardware().usableMemory().format(ByteUnit.GB, 1),
+        Catalog.builtIn().models().size(), hardware.name(), hardware.usableMemory().format(ByteUnit.GB, 1),
         context);
     out.println("| Model | Quantization | Memory | Verdict | Decode |");
     out.println("|---|---|---|---|---|");

@@ -30,14 +30,10 @@ final class HardwareCommand implements Callable<Integer> {
     for (HardwareEntry d : found) {
       Hardware h = d.hardware();
       out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s GB/s | %s |%n", d.id(), d.name(), h.totalMemory(),
-          h.usableMemory().format(ByteUnit.GIB, 1), trim(h.bandwidthGBps()),
+          h.usableMemory().format(ByteUnit.GIB, 1), Text.plain(h.bandwidthGBps()),
           d.hardwareClass().name().toLowerCase(Locale.ROOT));
     }
     out.printf(Locale.ROOT, "%n%d device%s%n", found.size(), found.size() == 1 ? "" : "s");
     return found.isEmpty() ? Headroom.BAD_INPUT : 0;
-  }
-
-  private static String trim(double value) {
-    return new java.math.BigDecimal(Double.toString(value)).stripTrailingZeros().toPlainString();
   }
 }

@@ -37,8 +37,9 @@ public final class Headroom implements Runnable {
     cmd.setErr(err);
     cmd.setParameterExceptionHandler((ex, args) -> {
       ex.getCommandLine().getErr().println("headroom: " + ex.getMessage());
-      ex.getCommandLine().getErr().println("Try 'headroom " + ex.getCommandLine().getCommandName().replace("headroom", "")
-          .strip() + " --help' for the options.");
+      String sub = ex.getCommandLine().getCommandName().replace("headroom", "").strip();
+      ex.getCommandLine().getErr().println("Try 'headroom " + (sub.isEmpty() ? "" : sub + " ")
+          + "--help' for the options.");
       return BAD_INPUT;
     });
     cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

@@ -13,7 +13,12 @@ final class HtmlRenderer {
       + "th,td{border:1px solid #d0d7de;padding:.3rem .6rem;text-align:left}th{background:#f6f8fa}"
       + "h1{font-size:1.8rem}h2{margin-top:2rem;border-bottom:1px solid #d0d7de}"
       + ".bar-0{fill:#0969da}.bar-1{fill:#bf8700}.axis{stroke:#57606a}svg text{font-size:11px;fill:#1f2328}";
-  private static final String[] SERIES_CLASS = {"bar-0", "bar-1", "bar-2", "bar-3"};
+  private static final String[] SERIES_CLASS = {"bar-0", "bar-1"};
+
+  /** The CSS class of the {@code s}th series; the palette repeats. */
+  private static String seriesClass(int s) {
+    return SERIES_CLASS[s % SERIES_CLASS.length];
+  }
 
   private HtmlRenderer() {}
 
@@ -76,7 +81,7 @@ final class HtmlRenderer {
         escape(c.title())));
     for (int s = 0; s < c.series().size(); s++) {
       out.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"6\" width=\"12\" height=\"12\" class=\"%s\"/>"
-          + "<text x=\"%d\" y=\"16\">%s</text>\n", label + s * 200, SERIES_CLASS[s % 4], label + s * 200 + 16,
+          + "<text x=\"%d\" y=\"16\">%s</text>\n", label + s * 200, seriesClass(s), label + s * 200 + 16,
           escape(c.series().get(s))));
     }
     for (int i = 0; i < c.categories().size(); i++) {
@@ -88,7 +93,7 @@ final class HtmlRenderer {
         int by = y + s * barHeight;
         out.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" class=\"bar %s\" "
             + "data-category=\"%s\"><title>%s: %.1f %s</title></rect><text x=\"%.1f\" y=\"%d\">%.1f %s</text>\n",
-            label, by, v * scale, barHeight - 2, SERIES_CLASS[s % 4], escape(c.categories().get(i)),
+            label, by, v * scale, barHeight - 2, seriesClass(s), escape(c.categories().get(i)),
             escape(c.series().get(s)), v, escape(c.unit()), label + v * scale + 4, by + barHeight - 3, v,
             escape(c.unit())));
       }

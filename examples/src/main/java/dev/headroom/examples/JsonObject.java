@@ -46,28 +46,11 @@ final class JsonObject {
     return this;
   }
 
-  JsonObject put(String name, JsonObject value) {
-    key(name);
-    out.append(value);
-    return this;
-  }
-
   JsonObject put(String name, List<JsonObject> values) {
     key(name);
     out.append('[');
     for (int i = 0; i < values.size(); i++) {
       out.append(i == 0 ? "" : ",").append(values.get(i));
-    }
-    out.append(']');
-    return this;
-  }
-
-  JsonObject putStrings(String name, List<String> values) {
-    key(name);
-    out.append('[');
-    for (int i = 0; i < values.size(); i++) {
-      out.append(i == 0 ? "" : ",");
-      quote(values.get(i));
     }
     out.append(']');
     return this;

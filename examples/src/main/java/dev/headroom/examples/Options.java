@@ -6,17 +6,16 @@ import dev.headroom.Estimator;
 import dev.headroom.FileWeights;
 import dev.headroom.KvCacheType;
 import dev.headroom.LlamaCppRuntime;
-import dev.headroom.ModelSpec;
 import dev.headroom.Hardware;
+import dev.headroom.ModelSpec;
 import dev.headroom.Quantization;
 import dev.headroom.catalog.Catalog;
 import dev.headroom.catalog.GgufFile;
-import dev.headroom.catalog.HardwareEntry;
 import dev.headroom.catalog.HuggingFaceConfig;
 import java.nio.file.Path;
 import java.util.Locale;
-import picocli.CommandLine;
 import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -130,19 +129,14 @@ final class Options {
     boolean noMmap;
 
     LlamaCppRuntime settings(CommandLine cmd) {
-      if (!name.equalsIgnoreCase("llama.cpp")) {
-        throw new CommandLine.ParameterException(cmd, "--runtime must be llama.cpp but was '" + name + "'");
-      }
+      oneOf(cmd, "--runtime", name, "llama.cpp");
       Backend b = converted(cmd, "--backend", () -> Backend.parse(backend));
-      if (!flashAttention.equalsIgnoreCase("on") && !flashAttention.equalsIgnoreCase("off")) {
-        throw new CommandLine.ParameterException(cmd, "--flash-attention must be on or off but was '"
-            + flashAttention + "'");
-      }
+      boolean fa = oneOf(cmd, "--flash-attention", flashAttention, "on", "off").equals("on");
       requireRange(cmd, "--gpu-layers", gpuLayers, -1, 4097);
       requireRange(cmd, "--batch", batch, 1, 1 << 20);
       requireRange(cmd, "--ubatch", ubatch, 1, batch);
       requireRange(cmd, "--outputs", outputs, 0, 1 << 20);
-      return LlamaCppRuntime.defaults().withBackend(b).withFlashAttention(flashAttention.equalsIgnoreCase("on"))
+      return LlamaCppRuntime.defaults().withBackend(b).withFlashAttention(fa)
           .withGpuLayers(gpuLayers).withBatch(batch, ubatch).withOutputs(outputs).withKvUnified(kvUnified)
           .withSwaFull(swaFull).withMmap(!noMmap);
     }
@@ -155,8 +149,21 @@ final class Options {
     }
   }
 
-  static HardwareEntry device(String query) {
-    return Catalog.builtIn().device(query);
+  /**
+   * {@code value} lower-cased when it is one of {@code allowed} (case-insensitively).
+   *
+   * @throws CommandLine.ParameterException naming the option, the allowed values and the bad value
+   */
+  static String oneOf(CommandLine cmd, String option, String value, String... allowed) {
+    String v = value.toLowerCase(Locale.ROOT);
+    for (String a : allowed) {
+      if (a.equals(v)) {
+        return v;
+      }
+    }
+    String list = allowed.length == 1 ? allowed[0] : String.join(", ", java.util.Arrays.asList(allowed)
+        .subList(0, allowed.length - 1)) + " or " + allowed[allowed.length - 1];
+    throw new CommandLine.ParameterException(cmd, option + " must be " + list + " but was '" + value + "'");
   }
 
   /** One device: a catalogued one by name, or one described by {@code key=value} pairs. */
@@ -170,8 +177,9 @@ final class Options {
         + "count, gpu_share).")
     String spec;
 
-    Hardware resolve() {
-      return hardware != null ? device(hardware).hardware() : Hardware.parse(spec);
+    Hardware resolve(CommandLine cmd) {
+      return hardware != null ? Catalog.builtIn().device(hardware).hardware()
+          : converted(cmd, "--hardware-spec", () -> Hardware.parse(spec));
     }
   }
 
@@ -179,13 +187,6 @@ final class Options {
     @Override
     public Quantization convert(String value) {
       return converted(() -> Quantization.parse(value));
-    }
-  }
-
-  static final class KvTypeConverter implements CommandLine.ITypeConverter<KvCacheType> {
-    @Override
-    public KvCacheType convert(String value) {
-      return converted(() -> KvCacheType.parse(value));
     }
   }
 

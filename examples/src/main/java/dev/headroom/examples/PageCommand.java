@@ -44,11 +44,7 @@ final class PageCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    String f = format.toLowerCase(Locale.ROOT);
-    if (!f.equals("markdown") && !f.equals("html")) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
-          "--format must be markdown or html but was '" + format + "'");
-    }
+    String f = Options.oneOf(spec.commandLine(), "--format", format, "markdown", "html");
     Catalog catalog = Catalog.builtIn();
     ModelEntry entry = catalog.model(model);
     Document doc = new SeedPage(catalog, entry, quant, method).build();

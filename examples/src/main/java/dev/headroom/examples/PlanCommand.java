@@ -9,6 +9,7 @@ import dev.headroom.QuantizationChoice;
 import dev.headroom.SharedFit;
 import dev.headroom.catalog.Catalog;
 import dev.headroom.catalog.DeviceFit;
+import dev.headroom.catalog.ModelEntry;
 import dev.headroom.catalog.ModelFit;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -64,39 +65,50 @@ final class PlanCommand implements Callable<Integer> {
     Catalog catalog = Catalog.builtIn();
     JsonObject o = new JsonObject().put("context", context);
     StringBuilder text = new StringBuilder();
+    ModelEntry entry = model == null ? null : catalog.model(model);
+    if (entry == null && !with.isEmpty()) {
+      throw new CommandLine.ParameterException(cmd, "--with needs --model: the models run beside it");
+    }
     if (device == null) {
-      if (model == null || targetTps == null) {
+      if (entry == null || targetTps == null) {
         throw new CommandLine.ParameterException(cmd, "plan needs --hardware or --hardware-spec, or --model with "
             + "--target-tps to find the smallest device");
+      }
+      if (!with.isEmpty()) {
+        throw new CommandLine.ParameterException(cmd, "--with needs a device: --hardware or --hardware-spec");
       }
       if (!(targetTps > 0) || targetTps.isInfinite()) {
         throw new CommandLine.ParameterException(cmd, "--target-tps must be a number above 0 but was " + targetTps);
       }
-      Estimator e = Estimator.of(catalog.model(model).spec()).context(context);
+      Estimator e = Estimator.of(entry.spec()).context(context);
       Optional<DeviceFit> smallest = catalog.smallestDevice(e, targetTps);
-      o.put("model", catalog.model(model).id()).put("quant", e.quant().name()).put("target_tokens_per_second",
-          targetTps, 2);
+      o.put("model", entry.id()).put("quant", e.quant().name()).put("target_tokens_per_second", targetTps, 6);
       if (smallest.isPresent()) {
         DeviceFit d = smallest.get();
         o.put("smallest_device", d.device().id()).put("smallest_device_name", d.device().name())
             .put("usable_memory_bytes", d.fit().usableMemory().bytes())
             .put("tokens_per_second", d.speed().tokensPerSecond(), 2);
         text.append(String.format(Locale.ROOT, "Smallest device for %s at %s reaching %s tok/s: %s (%s usable), %s",
-            catalog.model(model).name(), e.quant(), plain(targetTps), d.device().name(),
+            entry.name(), e.quant(), Text.plain(targetTps), d.device().name(),
             d.fit().usableMemory().format(ByteUnit.GIB, 0), d.speed()));
       } else {
-        o.putNull("smallest_device");
-        text.append("No catalogued device reaches ").append(plain(targetTps)).append(" tok/s for ")
-            .append(catalog.model(model).name()).append(" at ").append(e.quant());
+        o.putNull("smallest_device").putNull("smallest_device_name").putNull("usable_memory_bytes")
+            .putNull("tokens_per_second");
+        text.append("No catalogued device reaches ").append(Text.plain(targetTps)).append(" tok/s for ")
+            .append(entry.name()).append(" at ").append(e.quant());
       }
       return print(o, text);
     }
-    Hardware hardware = device.resolve();
+    if (targetTps != null) {
+      throw new CommandLine.ParameterException(cmd, "--target-tps searches the catalog: give it without "
+          + "--hardware or --hardware-spec");
+    }
+    Hardware hardware = device.resolve(cmd);
     o.put("hardware", hardware.id()).put("hardware_name", hardware.name())
         .put("usable_memory_bytes", hardware.usableMemory().bytes());
     text.append(String.format(Locale.ROOT, "On %s, %s usable%n", hardware,
         hardware.usableMemory().format(ByteUnit.GB, 1)));
-    if (model == null) {
+    if (entry == null) {
       List<JsonObject> rows = new ArrayList<>();
       List<ModelFit> fits = catalog.modelsFor(hardware, context, QuantizationChoice.BEST_BALANCE);
       for (ModelFit f : fits.subList(0, Math.min(10, fits.size()))) {
@@ -112,9 +124,9 @@ final class PlanCommand implements Callable<Integer> {
       }
       return print(o, text);
     }
-    Estimator base = Estimator.of(catalog.model(model).spec()).context(context);
-    o.put("model", catalog.model(model).id());
-    text.append(catalog.model(model).name()).append(String.format(Locale.ROOT, ", %,d tokens:%n", context));
+    Estimator base = Estimator.of(entry.spec()).context(context);
+    o.put("model", entry.id());
+    text.append(entry.name()).append(String.format(Locale.ROOT, ", %,d tokens:%n", context));
     Optional<Quantization> balance = base.bestQuantization(hardware, QuantizationChoice.BEST_BALANCE);
     Optional<Quantization> quality = base.bestQuantization(hardware, QuantizationChoice.HIGHEST_QUALITY);
     putQuant(o, text, "best_balance_quant", "best balance", balance);
@@ -173,9 +185,5 @@ final class PlanCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     out.println(json ? o : text.toString().stripTrailing());
     return 0;
-  }
-
-  private static String plain(double value) {
-    return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
   }
 }

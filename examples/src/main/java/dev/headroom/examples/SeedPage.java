@@ -198,8 +198,8 @@ final class SeedPage {
         DecodeSpeed s = e.decode(d.hardware());
         band[0] = Math.max(band[0], s.band());
         rows.add(List.of(d.name(), seed ? String.format(Locale.ROOT, "%s ÷ %s × %s = ~%.0f tok/s",
-            plain(d.hardware().bandwidthGBps()), s.bytesPerToken().format(ByteUnit.GB, 2).replace(" GB", ""),
-            plain(e.calibrationFor(d.hardware()).efficiency()), s.tokensPerSecond()) : s.toString()));
+            Text.plain(d.hardware().bandwidthGBps()), s.bytesPerToken().format(ByteUnit.GB, 2).replace(" GB", ""),
+            Text.plain(e.calibrationFor(d.hardware()).efficiency()), s.tokensPerSecond()) : s.toString()));
       });
     }
     doc.table(List.of("GPU", seed ? "bandwidth ÷ GB per token × efficiency" : "estimate and its parts"), rows);
@@ -258,7 +258,7 @@ final class SeedPage {
   private String weightsFormula(Estimator q4) {
     if (method == EstimationMethod.SEED) {
       return String.format(Locale.ROOT, "Weights = %s × %s bits ÷ 8 = %s", size(model.nominalParameters()),
-          plain(Quantization.Q4_K_M.bitsPerWeight()), gb1(q4.weights()));
+          Text.plain(Quantization.Q4_K_M.bitsPerWeight()), gb1(q4.weights()));
     }
     return String.format(Locale.ROOT, "Weights = every tensor at the type llama.cpp gives it in Q4_K_M = %s "
         + "(%,d parameters, %.2f bits per weight on average)", gb2(q4.weights()), model.totalParameters(),
@@ -346,7 +346,4 @@ final class SeedPage {
     return b.format(ByteUnit.GB, 2);
   }
 
-  private static String plain(double v) {
-    return new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
-  }
 }

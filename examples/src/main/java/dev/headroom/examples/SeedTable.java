@@ -1,21 +1,11 @@
 package dev.headroom.examples;
 
-import static dev.headroom.Quantization.IQ2_M;
-import static dev.headroom.Quantization.IQ2_XXS;
-import static dev.headroom.Quantization.IQ3_XXS;
-import static dev.headroom.Quantization.IQ4_XS;
-import static dev.headroom.Quantization.Q2_K;
-import static dev.headroom.Quantization.Q3_K_M;
-import static dev.headroom.Quantization.Q4_K_M;
-import static dev.headroom.Quantization.Q5_K_M;
-import static dev.headroom.Quantization.Q6_K;
-import static dev.headroom.Quantization.Q8_0;
-
 import dev.headroom.ByteUnit;
 import dev.headroom.EstimationMethod;
 import dev.headroom.Estimator;
 import dev.headroom.ModelSpec;
 import dev.headroom.Quantization;
+import dev.headroom.QuantizationChoice;
 import dev.headroom.catalog.Catalog;
 import java.io.PrintStream;
 import java.util.List;
@@ -26,9 +16,6 @@ import java.util.Locale;
  * the seed's own naive method (it reproduces the page) and once with the exact, tensor-level method.
  */
 public final class SeedTable {
-  static final List<Quantization> SEED_QUANTS =
-      List.of(IQ2_XXS, IQ2_M, IQ3_XXS, Q2_K, Q3_K_M, IQ4_XS, Q4_K_M, Q5_K_M, Q6_K, Q8_0);
-
   private SeedTable() {}
 
   /** DeepSeek R1 Distill Qwen 1.5B, the seed page's model, from the catalog. */
@@ -43,7 +30,7 @@ public final class SeedTable {
           method.name().toLowerCase(Locale.ROOT));
       out.println("| Quantization | Bits | VRAM | + Context | File Size | Quality |");
       out.println("|---|---|---|---|---|---|");
-      for (Quantization q : SEED_QUANTS) {
+      for (Quantization q : QuantizationChoice.CANDIDATES) {
         Estimator e = Estimator.of(model).quant(q).method(method);
         out.printf(Locale.ROOT, "| %s | %.2f | %s | %s | %s | %s |%n", q, q.bitsPerWeight(),
             e.vram().total().format(ByteUnit.GB, 1),

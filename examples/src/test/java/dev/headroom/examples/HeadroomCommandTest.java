@@ -70,7 +70,8 @@ final class HeadroomCommandTest {
       assertThat(o.get("usable_memory_bytes").getAsLong()).isEqualTo(24L << 30);
       assertThat(o.get("headroom_bytes").getAsLong())
           .isEqualTo(o.get("usable_memory_bytes").getAsLong() - o.get("total_bytes").getAsLong());
-      assertThat(o.get("verdict").getAsString()).isIn("runs_great", "runs_well", "tight", "wont_fit");
+      assertThat(o.get("verdict").getAsString()).as("8B at Q4_K_M, 2 × 32k q8_0 KV: about 9 GB of 24 GiB")
+          .isEqualTo("runs_great");
       assertThat(o.get("tokens_per_second").getAsDouble()).isBetween(o.get("tokens_per_second_low").getAsDouble(),
           o.get("tokens_per_second_high").getAsDouble());
       double memory = o.get("memory_ms_per_token").getAsDouble();
@@ -156,6 +157,14 @@ final class HeadroomCommandTest {
       Run offload = run("estimate", "--model", "llama 3.1 8b", "--hardware", "rtx 4090", "--offload", "disk");
       assertThat(offload.status()).isEqualTo(2);
       assertThat(offload.err()).contains("--offload must be layers or experts but was 'disk'");
+      Run noDevice = run("estimate", "--model", "llama 3.1 8b", "--prompt", "512");
+      assertThat(noDevice.status()).isEqualTo(2);
+      assertThat(noDevice.err()).contains("--prompt needs a device");
+      Run host = run("estimate", "--model", "llama 3.1 8b", "--hardware", "rtx 4090", "--host", "kind=gpu,vendor=amd,"
+          + "memory_gib=64,bandwidth_gbps=83");
+      assertThat(host.status()).isEqualTo(2);
+      assertThat(host.err()).contains("'--host'").contains("host must be a CPU");
+      assertThat(host.err()).contains("Try 'headroom estimate --help'");
     }
   }
 
@@ -192,6 +201,16 @@ final class HeadroomCommandTest {
       Run none = run("plan", "--model", "llama 3.1 8b");
       assertThat(none.status()).isEqualTo(2);
       assertThat(none.err()).contains("--target-tps");
+      Run both = run("plan", "--hardware", "rtx 4090", "--model", "llama 3.1 8b", "--target-tps", "50");
+      assertThat(both.status()).isEqualTo(2);
+      assertThat(both.err()).contains("--target-tps searches the catalog");
+      Run alone = run("plan", "--hardware", "rtx 4090", "--with", "qwen2.5-0.5b-instruct");
+      assertThat(alone.status()).isEqualTo(2);
+      assertThat(alone.err()).contains("--with needs --model");
+      JsonObject tiny = json(run("plan", "--model", "llama 3.1 8b", "--target-tps", "0.00001", "--json"));
+      assertThat(tiny.get("target_tokens_per_second").getAsDouble()).isEqualTo(0.00001);
+      assertThat(run("plan", "--model", "llama 3.1 8b", "--target-tps", "0.00001").out()).contains("reaching 0.00001 "
+          + "tok/s");
     }
   }
 
