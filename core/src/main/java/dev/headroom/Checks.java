@@ -1,14 +1,16 @@
 package dev.headroom;
 
 import java.util.Locale;
-import java.util.Objects;
 
 /** Argument checks that produce the house message: name, allowed range, bad value. */
 final class Checks {
   private Checks() {}
 
   static <T> T requireNonNull(T value, String name) {
-    return Objects.requireNonNull(value, () -> name + " must not be null");
+    if (value == null) {
+      throw new NullPointerException(name + " must not be null");
+    }
+    return value;
   }
 
   static long requireInRange(long value, long min, long max, String name, String unit) {

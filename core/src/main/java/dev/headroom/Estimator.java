@@ -46,40 +46,54 @@ public final class Estimator {
   private final Quantization quant;
   private final int context;
   private final int parallel;
-  private final KvCacheType kvTypeK;
-  private final KvCacheType kvTypeV;
-  private final EstimationMethod method;
-  private final LlamaCppRuntime runtime;
-  private final @Nullable FileWeights fileWeights;
-  private final @Nullable SpeedCalibration speedCalibration;
-  private final MultiGpu multiGpu;
-  private final @Nullable Bytes overhead;
-  private final double efficiency;
-  private final double greatShare;
-  private final double wellShare;
+  private final Settings settings;
   /** {@link #vram()}, computed once: a catalog query asks every device the same question. */
   private @Nullable MemoryEstimate memory;
 
-  /** Every configuration call builds its copy through this constructor: one allocation per call. */
-  private Estimator(ModelSpec model, Quantization quant, int context, int parallel, KvCacheType kvTypeK,
-      KvCacheType kvTypeV, EstimationMethod method, LlamaCppRuntime runtime, @Nullable FileWeights fileWeights,
-      @Nullable SpeedCalibration speedCalibration, MultiGpu multiGpu, @Nullable Bytes overhead, double efficiency,
-      double greatShare, double wellShare) {
+  private Estimator(ModelSpec model, Quantization quant, int context, int parallel, Settings settings) {
     this.model = model;
     this.quant = quant;
     this.context = context;
     this.parallel = parallel;
-    this.kvTypeK = kvTypeK;
-    this.kvTypeV = kvTypeV;
-    this.method = method;
-    this.runtime = runtime;
-    this.fileWeights = fileWeights;
-    this.speedCalibration = speedCalibration;
-    this.multiGpu = multiGpu;
-    this.overhead = overhead;
-    this.efficiency = efficiency;
-    this.greatShare = greatShare;
-    this.wellShare = wellShare;
+    this.settings = settings;
+  }
+
+  /**
+   * The settings a query rarely changes, shared by the copies that the frequent calls ({@link #quant},
+   * {@link #context}, {@link #parallel}) make: each of those allocates one small estimator.
+   */
+  private static final class Settings {
+    static final Settings DEFAULTS = new Settings(KvCacheType.F16, KvCacheType.F16, EstimationMethod.EXACT,
+        LlamaCppRuntime.defaults(), null, null, MultiGpu.LAYER_SPLIT, null, Double.NaN, 0.70, 0.90);
+
+    final KvCacheType kvTypeK;
+    final KvCacheType kvTypeV;
+    final EstimationMethod method;
+    final LlamaCppRuntime runtime;
+    final @Nullable FileWeights fileWeights;
+    final @Nullable SpeedCalibration speedCalibration;
+    final MultiGpu multiGpu;
+    final @Nullable Bytes overhead;
+    /** The decode efficiency override; NaN for none. */
+    final double efficiency;
+    final double greatShare;
+    final double wellShare;
+
+    Settings(KvCacheType kvTypeK, KvCacheType kvTypeV, EstimationMethod method, LlamaCppRuntime runtime,
+        @Nullable FileWeights fileWeights, @Nullable SpeedCalibration speedCalibration, MultiGpu multiGpu,
+        @Nullable Bytes overhead, double efficiency, double greatShare, double wellShare) {
+      this.kvTypeK = kvTypeK;
+      this.kvTypeV = kvTypeV;
+      this.method = method;
+      this.runtime = runtime;
+      this.fileWeights = fileWeights;
+      this.speedCalibration = speedCalibration;
+      this.multiGpu = multiGpu;
+      this.overhead = overhead;
+      this.efficiency = efficiency;
+      this.greatShare = greatShare;
+      this.wellShare = wellShare;
+    }
   }
 
   /**
@@ -89,16 +103,18 @@ public final class Estimator {
    */
   public static Estimator of(ModelSpec model) {
     Checks.requireNonNull(model, "model");
-    return new Estimator(model, Quantization.Q4_K_M, DEFAULT_CONTEXT, 1, KvCacheType.F16, KvCacheType.F16,
-        EstimationMethod.EXACT, LlamaCppRuntime.defaults(), null, null, MultiGpu.LAYER_SPLIT, null, Double.NaN, 0.70,
-        0.90);
+    return new Estimator(model, Quantization.Q4_K_M, DEFAULT_CONTEXT, 1, Settings.DEFAULTS);
+  }
+
+  /** A copy with other settings. */
+  private Estimator with(Settings settings) {
+    return new Estimator(model, quant, context, parallel, settings);
   }
 
   /** A copy with another quantization. This instance is unaffected. */
   public Estimator quant(Quantization quant) {
     Checks.requireNonNull(quant, "quant");
-    return new Estimator(model, quant, context, parallel, kvTypeK, kvTypeV, method, runtime, fileWeights,
-        speedCalibration, multiGpu, overhead, efficiency, greatShare, wellShare);
+    return new Estimator(model, quant, context, parallel, settings);
   }
 
   /**
@@ -108,8 +124,7 @@ public final class Estimator {
    */
   public Estimator context(int tokens) {
     Checks.requireInRange(tokens, 1, MAX_CONTEXT, "context", "tokens");
-    return new Estimator(model, quant, tokens, parallel, kvTypeK, kvTypeV, method, runtime, fileWeights,
-        speedCalibration, multiGpu, overhead, efficiency, greatShare, wellShare);
+    return new Estimator(model, quant, tokens, parallel, settings);
   }
 
   /**
@@ -120,8 +135,7 @@ public final class Estimator {
    */
   public Estimator parallel(int sequences) {
     Checks.requireInRange(sequences, 1, MAX_PARALLEL, "parallel", "sequences");
-    return new Estimator(model, quant, context, sequences, kvTypeK, kvTypeV, method, runtime, fileWeights,
-        speedCalibration, multiGpu, overhead, efficiency, greatShare, wellShare);
+    return new Estimator(model, quant, context, sequences, settings);
   }
 
   /** A copy with another KV cache type for keys and values alike. */
@@ -133,22 +147,25 @@ public final class Estimator {
   public Estimator kvTypes(KvCacheType keys, KvCacheType values) {
     Checks.requireNonNull(keys, "keys");
     Checks.requireNonNull(values, "values");
-    return new Estimator(model, quant, context, parallel, keys, values, method, runtime, fileWeights, speedCalibration,
-        multiGpu, overhead, efficiency, greatShare, wellShare);
+    Settings s = settings;
+    return with(new Settings(keys, values, s.method, s.runtime, s.fileWeights, s.speedCalibration, s.multiGpu,
+        s.overhead, s.efficiency, s.greatShare, s.wellShare));
   }
 
   /** A copy with another method. */
   public Estimator method(EstimationMethod method) {
     Checks.requireNonNull(method, "method");
-    return new Estimator(model, quant, context, parallel, kvTypeK, kvTypeV, method, runtime, fileWeights,
-        speedCalibration, multiGpu, overhead, efficiency, greatShare, wellShare);
+    Settings s = settings;
+    return with(new Settings(s.kvTypeK, s.kvTypeV, method, s.runtime, s.fileWeights, s.speedCalibration, s.multiGpu,
+        s.overhead, s.efficiency, s.greatShare, s.wellShare));
   }
 
   /** A copy sizing llama.cpp's buffers with these settings (used by {@link EstimationMethod#EXACT}). */
   public Estimator runtime(LlamaCppRuntime runtime) {
     Checks.requireNonNull(runtime, "runtime");
-    return new Estimator(model, quant, context, parallel, kvTypeK, kvTypeV, method, runtime, fileWeights,
-        speedCalibration, multiGpu, overhead, efficiency, greatShare, wellShare);
+    Settings s = settings;
+    return with(new Settings(s.kvTypeK, s.kvTypeV, s.method, runtime, s.fileWeights, s.speedCalibration, s.multiGpu,
+        s.overhead, s.efficiency, s.greatShare, s.wellShare));
   }
 
   /**
@@ -157,29 +174,33 @@ public final class Estimator {
    */
   public Estimator fileWeights(FileWeights weights) {
     Checks.requireNonNull(weights, "weights");
-    return new Estimator(model, quant, context, parallel, kvTypeK, kvTypeV, method, runtime, weights, speedCalibration,
-        multiGpu, overhead, efficiency, greatShare, wellShare);
+    Settings s = settings;
+    return with(new Settings(s.kvTypeK, s.kvTypeV, s.method, s.runtime, weights, s.speedCalibration, s.multiGpu,
+        s.overhead, s.efficiency, s.greatShare, s.wellShare));
   }
 
   /** A copy using these speed constants for every device instead of each backend class's fitted ones. */
   public Estimator speedCalibration(SpeedCalibration calibration) {
     Checks.requireNonNull(calibration, "calibration");
-    return new Estimator(model, quant, context, parallel, kvTypeK, kvTypeV, method, runtime, fileWeights, calibration,
-        multiGpu, overhead, efficiency, greatShare, wellShare);
+    Settings s = settings;
+    return with(new Settings(s.kvTypeK, s.kvTypeV, s.method, s.runtime, s.fileWeights, calibration, s.multiGpu,
+        s.overhead, s.efficiency, s.greatShare, s.wellShare));
   }
 
   /** A copy running on several GPUs ({@link Hardware#times(int)}) this way; {@link MultiGpu#LAYER_SPLIT} unless set. */
   public Estimator multiGpu(MultiGpu mode) {
     Checks.requireNonNull(mode, "mode");
-    return new Estimator(model, quant, context, parallel, kvTypeK, kvTypeV, method, runtime, fileWeights,
-        speedCalibration, mode, overhead, efficiency, greatShare, wellShare);
+    Settings s = settings;
+    return with(new Settings(s.kvTypeK, s.kvTypeV, s.method, s.runtime, s.fileWeights, s.speedCalibration, mode,
+        s.overhead, s.efficiency, s.greatShare, s.wellShare));
   }
 
   /** A copy with a fixed runtime cost instead of the runtime's reserve (or the seed's 0.3 GB). */
   public Estimator overhead(Bytes bytes) {
     Checks.requireNonNull(bytes, "bytes");
-    return new Estimator(model, quant, context, parallel, kvTypeK, kvTypeV, method, runtime, fileWeights,
-        speedCalibration, multiGpu, bytes, efficiency, greatShare, wellShare);
+    Settings s = settings;
+    return with(new Settings(s.kvTypeK, s.kvTypeV, s.method, s.runtime, s.fileWeights, s.speedCalibration,
+        s.multiGpu, bytes, s.efficiency, s.greatShare, s.wellShare));
   }
 
   /**
@@ -189,8 +210,9 @@ public final class Estimator {
    */
   public Estimator efficiency(double share) {
     Checks.requireInRange(share, 0, false, 1, "efficiency", "");
-    return new Estimator(model, quant, context, parallel, kvTypeK, kvTypeV, method, runtime, fileWeights,
-        speedCalibration, multiGpu, overhead, share, greatShare, wellShare);
+    Settings s = settings;
+    return with(new Settings(s.kvTypeK, s.kvTypeV, s.method, s.runtime, s.fileWeights, s.speedCalibration,
+        s.multiGpu, s.overhead, share, s.greatShare, s.wellShare));
   }
 
   /**
@@ -203,8 +225,9 @@ public final class Estimator {
   public Estimator verdictThresholds(double great, double well) {
     Checks.requireInRange(great, 0, false, 1, "great", "");
     Checks.requireInRange(well, great, true, 1, "well", "");
-    return new Estimator(model, quant, context, parallel, kvTypeK, kvTypeV, method, runtime, fileWeights,
-        speedCalibration, multiGpu, overhead, efficiency, great, well);
+    Settings s = settings;
+    return with(new Settings(s.kvTypeK, s.kvTypeV, s.method, s.runtime, s.fileWeights, s.speedCalibration,
+        s.multiGpu, s.overhead, s.efficiency, great, well));
   }
 
   /** The model. */
@@ -229,27 +252,27 @@ public final class Estimator {
 
   /** The KV cache type of the keys (and of the values, unless {@link #kvTypes} set them apart). */
   public KvCacheType kvType() {
-    return kvTypeK;
+    return settings.kvTypeK;
   }
 
   /** The KV cache type of the values. */
   public KvCacheType kvTypeV() {
-    return kvTypeV;
+    return settings.kvTypeV;
   }
 
   /** The method. */
   public EstimationMethod method() {
-    return method;
+    return settings.method;
   }
 
   /** How several GPUs share the model. */
   public MultiGpu multiGpu() {
-    return multiGpu;
+    return settings.multiGpu;
   }
 
   /** The llama.cpp settings the exact method sizes buffers with. */
   public LlamaCppRuntime runtime() {
-    return runtime;
+    return settings.runtime;
   }
 
   /**
@@ -261,11 +284,11 @@ public final class Estimator {
   }
 
   private boolean exact() {
-    return method == EstimationMethod.EXACT;
+    return settings.method == EstimationMethod.EXACT;
   }
 
   private long tensorBytes() {
-    FileWeights file = fileWeights;
+    FileWeights file = settings.fileWeights;
     if (file != null) {
       return file.tensorBytes().bytes();
     }
@@ -285,13 +308,13 @@ public final class Estimator {
   /** The repacked copies on the CPU, in proportion to the layers that stay there; none without mmap. */
   private long repackBytes() {
     int layers = model.architecture().layers();
-    int onGpu = !runtime.backend().isGpu() ? 0
-        : runtime.gpuLayers() < 0 ? layers + 1 : Math.min(runtime.gpuLayers(), layers + 1);
-    if (!runtime.mmap() || onGpu > layers) {
+    int onGpu = !settings.runtime.backend().isGpu() ? 0
+        : settings.runtime.gpuLayers() < 0 ? layers + 1 : Math.min(settings.runtime.gpuLayers(), layers + 1);
+    if (!settings.runtime.mmap() || onGpu > layers) {
       return 0;
     }
     long all;
-    FileWeights file = fileWeights;
+    FileWeights file = settings.fileWeights;
     if (file != null) {
       all = file.cpuRepackBytes().bytes();
     } else {
@@ -314,13 +337,13 @@ public final class Estimator {
     Architecture a = model.architecture();
     long sequences = parallel;
     if (!exact()) {
-      long perToken = (kvTypeK.rowBytes((long) a.kvHeads() * a.headDimK())
-          + kvTypeV.rowBytes((long) a.kvHeads() * a.headDimV())) * a.layers();
+      long perToken = (settings.kvTypeK.rowBytes((long) a.kvHeads() * a.headDimK())
+          + settings.kvTypeV.rowBytes((long) a.kvHeads() * a.headDimV())) * a.layers();
       return Math.multiplyExact(perToken, (long) tokens * sequences);
     }
     ModelTables t = model.tables();
-    long perLayerToken = kvTypeK.rowBytes(a.kvKeyElements())
-        + (a.mla() != null ? 0 : kvTypeV.rowBytes(a.kvValueElements()));
+    long perLayerToken = settings.kvTypeK.rowBytes(a.kvKeyElements())
+        + (a.mla() != null ? 0 : settings.kvTypeV.rowBytes(a.kvValueElements()));
     long full = Math.multiplyExact(perLayerToken * t.fullKvLayers(), (long) tokens * sequences);
     SlidingWindow swa = a.slidingWindow();
     long slidingTokens = swa == null ? 0 : Math.min(tokens, swa.window());
@@ -331,7 +354,8 @@ public final class Estimator {
   }
 
   private LlamaCppBuffers buffers() {
-    return LlamaCppBuffers.of(model.architecture(), model.tables(), context, parallel, kvTypeK, kvTypeV, runtime);
+    return LlamaCppBuffers.of(model.architecture(), model.tables(), context, parallel, settings.kvTypeK,
+        settings.kvTypeV, settings.runtime);
   }
 
   /**
@@ -354,7 +378,7 @@ public final class Estimator {
   private MemoryEstimate computeVram() {
     if (!exact()) {
       return new MemoryEstimate(weights(), Bytes.ofBytes(kvCacheBytes(context)), Bytes.ZERO, Bytes.ZERO,
-          overhead != null ? overhead : SEED_OVERHEAD);
+          settings.overhead != null ? settings.overhead : SEED_OVERHEAD);
     }
     LlamaCppBuffers b = buffers();
     return new MemoryEstimate(weights(), Bytes.ofBytes(b.kvBytes), Bytes.ofBytes(b.computeBytes),
@@ -363,7 +387,7 @@ public final class Estimator {
 
   /** The runtime's fixed cost per GPU: the {@link #overhead(Bytes)} override, else the runtime's reserve. */
   Bytes runtimeReserve() {
-    return overhead != null ? overhead : runtime.runtimeReserve();
+    return settings.overhead != null ? settings.overhead : settings.runtime.runtimeReserve();
   }
 
   /**
@@ -376,7 +400,7 @@ public final class Estimator {
     if (!exact()) {
       return weights();
     }
-    FileWeights file = fileWeights;
+    FileWeights file = settings.fileWeights;
     if (file != null) {
       return file.fileBytes();
     }
@@ -392,8 +416,8 @@ public final class Estimator {
     MemoryEstimate memory = vram();
     Bytes usable = hardware.usableMemory();
     double share = (double) memory.total().bytes() / usable.bytes();
-    Verdict verdict = share <= greatShare ? Verdict.RUNS_GREAT
-        : share <= wellShare ? Verdict.RUNS_WELL : share <= 1 ? Verdict.TIGHT : Verdict.WONT_FIT;
+    Verdict verdict = share <= settings.greatShare ? Verdict.RUNS_GREAT
+        : share <= settings.wellShare ? Verdict.RUNS_WELL : share <= 1 ? Verdict.TIGHT : Verdict.WONT_FIT;
     return new Fit(hardware, memory, usable, verdict);
   }
 
@@ -430,7 +454,7 @@ public final class Estimator {
     double total = Math.max(1, gpuRead + hostRead);
     double flops = decodeFlopsPerToken();
     int count = gpu.count();
-    boolean tensor = multiGpu == MultiGpu.TENSOR_PARALLEL && count > 1;
+    boolean tensor = settings.multiGpu == MultiGpu.TENSOR_PARALLEL && count > 1;
     double split = tensor ? count : 1;
     double memory = gpuRead / (gpu.bandwidthGBps() * 1e6 * g.efficiency()) / split;
     double compute = computeMillis(flops * gpuRead / total, gpu, g) / split;
@@ -449,10 +473,8 @@ public final class Estimator {
 
   /** Milliseconds of decode arithmetic on the device's FP32 units; 0 when its FP32 throughput is unknown. */
   private static double computeMillis(double flops, Hardware hardware, SpeedCalibration cal) {
-    if (hardware.fp32Tflops().isEmpty()) {
-      return 0;
-    }
-    return flops / (hardware.fp32Tflops().getAsDouble() * 1e9 * cal.computeUtilization());
+    double fp32 = hardware.fp32TflopsOrNaN();
+    return Double.isNaN(fp32) ? 0 : flops / (fp32 * 1e9 * cal.computeUtilization());
   }
 
   /** Bytes one generated token reads: the weights it uses and one sequence's KV cache at the current context. */
@@ -493,7 +515,7 @@ public final class Estimator {
     double fp32 = hardware.fp32Tflops().orElse(fp16);
     SpeedCalibration cal = calibrationFor(hardware);
     double flops = prefillFlopsPerToken(promptTokens);
-    int batches = (promptTokens + runtime.ubatch() - 1) / runtime.ubatch();
+    int batches = (promptTokens + settings.runtime.ubatch() - 1) / settings.runtime.ubatch();
     int stages = hardware.count();
     double pipeline = (double) (batches + stages - 1) / ((double) stages * batches);
     double compute = promptTokens * flops / 1e12 * (1 / (fp16 * cal.prefillUtilization())
@@ -519,8 +541,8 @@ public final class Estimator {
   }
 
   private SpeedCalibration calibration(Hardware hardware) {
-    SpeedCalibration set = speedCalibration;
-    return set != null ? set : SpeedCalibration.of(SpeedCalibration.classOf(hardware, runtime.backend()));
+    SpeedCalibration set = settings.speedCalibration;
+    return set != null ? set : SpeedCalibration.of(SpeedCalibration.classOf(hardware, settings.runtime.backend()));
   }
 
   /**
@@ -533,12 +555,12 @@ public final class Estimator {
     Checks.requireNonNull(hardware, "hardware");
     SpeedCalibration cal = calibration(hardware);
     if (!exact()) {
-      double eff = !Double.isNaN(efficiency) ? efficiency
+      double eff = !Double.isNaN(settings.efficiency) ? settings.efficiency
           : hardware.vendor() == Vendor.NVIDIA ? NVIDIA_EFFICIENCY : OTHER_EFFICIENCY;
       return new SpeedCalibration(cal.backend(), eff, cal.computeUtilization(), 0, 0, SPEED_BAND,
           cal.prefillUtilization(), cal.prefillVectorUtilization(), cal.prefillBand());
     }
-    return Double.isNaN(efficiency) ? cal : cal.withEfficiency(efficiency);
+    return Double.isNaN(settings.efficiency) ? cal : cal.withEfficiency(settings.efficiency);
   }
 
   /** {@link #place(Hardware, Hardware, Offload)} with no system memory to spill into: the whole model on the GPUs. */
@@ -587,7 +609,7 @@ public final class Estimator {
     ModelTables t = model.tables();
     ModelParts p = ft != null ? t.ggufParts(ft)
         : t.otherFormatParts(quant.bitsPerWeight(), quant.quantizesEmbeddings());
-    FileWeights file = fileWeights;
+    FileWeights file = settings.fileWeights;
     if (file != null) {
       long predicted = ft != null ? t.ggufTensorBytes(ft)
           : t.otherFormatBytes(quant.bitsPerWeight(), quant.quantizesEmbeddings());
@@ -650,7 +672,7 @@ public final class Estimator {
   }
 
   private long activeWeightBytes() {
-    FileWeights file = fileWeights;
+    FileWeights file = settings.fileWeights;
     if (file != null) {
       return file.activeBytes().bytes();
     }
@@ -665,8 +687,10 @@ public final class Estimator {
   /** For example {@code "Estimator{model=qwen3-8b, quant=Q4_K_M, context=2048, parallel=1, kv=f16, method=EXACT}"}. */
   @Override
   public String toString() {
-    String kv = kvTypeK == kvTypeV ? kvTypeK.optionName() : kvTypeK.optionName() + "/" + kvTypeV.optionName();
+    KvCacheType k = settings.kvTypeK;
+    KvCacheType v = settings.kvTypeV;
+    String kv = k == v ? k.optionName() : k.optionName() + "/" + v.optionName();
     return String.format(Locale.ROOT, "Estimator{model=%s, quant=%s, context=%d, parallel=%d, kv=%s, method=%s}",
-        model.id(), quant, context, parallel, kv, method);
+        model.id(), quant, context, parallel, kv, settings.method);
   }
 }

@@ -41,6 +41,8 @@ public final class Hardware {
   private final double fp32Tflops;
   private final double gpuMemoryShare;
   private final int count;
+  /** {@link #usableMemory()}, computed once: a fit verdict asks for it every time. */
+  private final Bytes usableMemory;
 
   private Hardware(String id, String name, HardwareKind kind, Vendor vendor, Bytes memory, double bandwidthGBps,
       double fp16Tflops, double fp32Tflops, double gpuMemoryShare, int count) {
@@ -54,6 +56,7 @@ public final class Hardware {
     this.fp32Tflops = fp32Tflops;
     this.gpuMemoryShare = gpuMemoryShare;
     this.count = count;
+    this.usableMemory = memory.multipliedBy(gpuMemoryShare).multipliedBy(count);
   }
 
   /**
@@ -294,6 +297,16 @@ public final class Hardware {
     return Double.isNaN(fp32Tflops) ? OptionalDouble.empty() : OptionalDouble.of(fp32Tflops);
   }
 
+  /** {@link #fp16Tflops()} without the wrapper, for the speed formulas: NaN when unknown. */
+  double fp16TflopsOrNaN() {
+    return fp16Tflops;
+  }
+
+  /** {@link #fp32Tflops()} without the wrapper, for the speed formulas: NaN when unknown. */
+  double fp32TflopsOrNaN() {
+    return fp32Tflops;
+  }
+
   /** The share of each device's memory the GPU may use: 1 for discrete GPUs and CPUs. */
   public double gpuMemoryShare() {
     return gpuMemoryShare;
@@ -311,7 +324,7 @@ public final class Hardware {
 
   /** What a model may occupy: {@code memory × gpuMemoryShare × count}. */
   public Bytes usableMemory() {
-    return memory.multipliedBy(gpuMemoryShare).multipliedBy(count);
+    return usableMemory;
   }
 
   @Override

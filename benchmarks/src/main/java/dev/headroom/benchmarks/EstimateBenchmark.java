@@ -79,4 +79,14 @@ public class EstimateBenchmark {
     bh.consume(fit);
     bh.consume(speed);
   }
+
+  @Benchmark
+  public void fullEstimatePrimitives(Blackhole bh) {
+    Estimator e = Estimator.of(spec).quant(quantization).context(context);
+    Fit fit = e.fit(gpu);
+    DecodeSpeed speed = e.decode(gpu);
+    bh.consume(fit.verdict());
+    bh.consume(fit.headroomBytes());
+    bh.consume(speed.tokensPerSecond());
+  }
 }
