@@ -76,6 +76,9 @@ public final class Bytes implements Comparable<Bytes> {
   public static Bytes of(double amount, ByteUnit unit) {
     Checks.requireNonNull(unit, "unit");
     Checks.requireInRange(amount, 0, true, Double.MAX_VALUE, "amount", unit.symbol());
+    if (amount == Math.rint(amount) && amount < 0x1p62) {
+      return of((long) amount, unit);
+    }
     BigDecimal exact = new BigDecimal(amount).multiply(BigDecimal.valueOf(unit.bytes()));
     return ofBytes(exact.setScale(0, RoundingMode.HALF_UP).longValueExact());
   }
@@ -188,6 +191,9 @@ public final class Bytes implements Comparable<Bytes> {
    */
   public Bytes multipliedBy(double factor) {
     Checks.requireInRange(factor, 0, true, Double.MAX_VALUE, "factor", "");
+    if (factor == 1) {
+      return this;
+    }
     BigDecimal exact = BigDecimal.valueOf(bytes).multiply(new BigDecimal(factor));
     return ofBytes(exact.setScale(0, RoundingMode.FLOOR).longValueExact());
   }

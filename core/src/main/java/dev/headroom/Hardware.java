@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A device a model runs on: a discrete GPU, a unified-memory device, a CPU with system RAM, or N identical GPUs.
@@ -41,8 +42,8 @@ public final class Hardware {
   private final double fp32Tflops;
   private final double gpuMemoryShare;
   private final int count;
-  /** {@link #usableMemory()}, computed once: a fit verdict asks for it every time. */
-  private final Bytes usableMemory;
+  /** {@link #usableMemory()}, computed on first use (exactly, so not cheaply): every fit verdict asks for it. */
+  private @Nullable Bytes usableMemory;
 
   private Hardware(String id, String name, HardwareKind kind, Vendor vendor, Bytes memory, double bandwidthGBps,
       double fp16Tflops, double fp32Tflops, double gpuMemoryShare, int count) {
@@ -56,7 +57,6 @@ public final class Hardware {
     this.fp32Tflops = fp32Tflops;
     this.gpuMemoryShare = gpuMemoryShare;
     this.count = count;
-    this.usableMemory = memory.multipliedBy(gpuMemoryShare).multipliedBy(count);
   }
 
   /**
@@ -186,8 +186,18 @@ public final class Hardware {
   }
 
   static String slug(String name) {
-    String s = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.]+", "-").replaceAll("^-+|-+$", "");
-    return s.isEmpty() ? "hardware" : s;
+    StringBuilder s = new StringBuilder(name.length());
+    for (int i = 0; i < name.length(); i++) {
+      char c = Character.toLowerCase(name.charAt(i));
+      boolean kept = c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '.';
+      if (kept) {
+        s.append(c);
+      } else if (s.length() > 0 && s.charAt(s.length() - 1) != '-') {
+        s.append('-');
+      }
+    }
+    int end = s.length() > 0 && s.charAt(s.length() - 1) == '-' ? s.length() - 1 : s.length();
+    return end == 0 ? "hardware" : s.substring(0, end);
   }
 
   /** A copy with another name (the identifier is unchanged). */
@@ -324,7 +334,12 @@ public final class Hardware {
 
   /** What a model may occupy: {@code memory × gpuMemoryShare × count}. */
   public Bytes usableMemory() {
-    return usableMemory;
+    Bytes usable = usableMemory;
+    if (usable == null) {
+      usable = memory.multipliedBy(gpuMemoryShare).multipliedBy(count);
+      usableMemory = usable;
+    }
+    return usable;
   }
 
   @Override

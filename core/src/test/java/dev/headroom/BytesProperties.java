@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -22,6 +23,13 @@ final class BytesProperties {
   @Property
   void parseInvertsToString(@ForAll("amounts") Bytes bytes) {
     assertThat(Bytes.parse(bytes.toString())).isEqualTo(bytes);
+  }
+
+  @Property
+  void aWholeFractionalAmountEqualsTheWholeAmount(@ForAll @LongRange(max = 1L << 40) long amount,
+      @ForAll ByteUnit unit) {
+    Assume.that(amount <= Long.MAX_VALUE / unit.bytes());
+    assertThat(Bytes.of((double) amount, unit)).isEqualTo(Bytes.of(amount, unit));
   }
 
   @Property

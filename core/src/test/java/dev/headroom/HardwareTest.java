@@ -19,6 +19,16 @@ final class HardwareTest {
   }
 
   @Test
+  void id_isTheNameLowerCased_withEachRunOfOtherCharactersOneDash() {
+    assertThat(Hardware.gpu("  GeForce RTX 4090 (24 GB) ", Vendor.NVIDIA, Bytes.ofGibibytes(24), 1008).id())
+        .isEqualTo("geforce-rtx-4090-24-gb");
+    assertThat(Hardware.cpu("Ryzen™ 9 7950X3D / DDR5-6000", Vendor.AMD, Bytes.ofGibibytes(64), 83).id())
+        .isEqualTo("ryzen-9-7950x3d-ddr5-6000");
+    assertThat(Hardware.gpu("Arc A770 v1.5", Vendor.INTEL, Bytes.ofGibibytes(16), 560).id()).isEqualTo("arc-a770-v1.5");
+    assertThat(Hardware.gpu("™ ™", Vendor.OTHER, Bytes.ofGibibytes(1), 10).id()).isEqualTo("hardware");
+  }
+
+  @Test
   void times_makesANodeOfIdenticalGpus() {
     Hardware node = H100.times(8);
     assertThat(node.count()).isEqualTo(8);

@@ -277,12 +277,11 @@ public final class Catalog {
 
     /** Adds the bundled models and devices. */
     public Builder addBuiltIn() {
-      models.addAll(CatalogFiles.withResource(CatalogFiles.MODELS, in -> CatalogFiles.models(in, CatalogFiles.MODELS)));
-      gpus.addAll(CatalogFiles.withResource(CatalogFiles.GPUS, in -> CatalogFiles.gpus(in, CatalogFiles.GPUS)));
-      others.addAll(CatalogFiles.withResource(CatalogFiles.UNIFIED,
-          in -> CatalogFiles.unified(in, CatalogFiles.UNIFIED)));
-      others.addAll(CatalogFiles.withResource(CatalogFiles.SYSTEMS,
-          in -> CatalogFiles.systems(in, CatalogFiles.SYSTEMS, CatalogFiles.byId(gpus))));
+      models.addAll(CatalogFiles.models(CatalogFiles.resource(CatalogFiles.MODELS), CatalogFiles.MODELS));
+      gpus.addAll(CatalogFiles.gpus(CatalogFiles.resource(CatalogFiles.GPUS), CatalogFiles.GPUS));
+      others.addAll(CatalogFiles.unified(CatalogFiles.resource(CatalogFiles.UNIFIED), CatalogFiles.UNIFIED));
+      others.addAll(CatalogFiles.systems(CatalogFiles.resource(CatalogFiles.SYSTEMS), CatalogFiles.SYSTEMS,
+          CatalogFiles.byId(gpus)));
       return this;
     }
 

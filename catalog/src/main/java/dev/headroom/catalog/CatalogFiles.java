@@ -12,13 +12,13 @@ import dev.headroom.SlidingWindow;
 import dev.headroom.Tag;
 import dev.headroom.Vendor;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -50,17 +50,13 @@ final class CatalogFiles {
 
   private CatalogFiles() {}
 
+  /** A bundled table, read whole. */
   static Reader resource(String name) {
-    InputStream in = CatalogFiles.class.getResourceAsStream(name);
-    if (in == null) {
-      throw new IllegalStateException("the catalog resource " + name + " is missing from the jar");
-    }
-    return new InputStreamReader(in, StandardCharsets.UTF_8);
-  }
-
-  static <T> T withResource(String name, java.util.function.Function<Reader, T> read) {
-    try (Reader in = resource(name)) {
-      return read.apply(in);
+    try (InputStream in = CatalogFiles.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("the catalog resource " + name + " is missing from the jar");
+      }
+      return new StringReader(new String(in.readAllBytes(), StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the catalog resource " + name, e);
     }
@@ -89,15 +85,25 @@ final class CatalogFiles {
     int heads = row.integer("attention_heads");
     int kvHeads = row.has("kv_heads") ? row.integer("kv_heads") : heads;
     b.heads(heads, kvHeads);
-    row.ifPresent("publisher", b::publisher);
-    row.ifPresent("family", b::family);
-    row.ifPresent("license", b::license);
-    row.ifPresent("hf_repo", b::huggingFaceRepo);
-    row.ifPresent("hf_architecture", b::huggingFaceArchitecture);
+    if (row.has("publisher")) {
+      b.publisher(row.required("publisher"));
+    }
+    if (row.has("family")) {
+      b.family(row.required("family"));
+    }
+    if (row.has("license")) {
+      b.license(row.required("license"));
+    }
+    if (row.has("hf_repo")) {
+      b.huggingFaceRepo(row.required("hf_repo"));
+    }
+    if (row.has("hf_architecture")) {
+      b.huggingFaceArchitecture(row.required("hf_architecture"));
+    }
     if (row.has("release_date")) {
       try {
-        b.releaseDate(LocalDate.parse(row.required("release_date")));
-      } catch (DateTimeParseException e) {
+        b.releaseDate(isoDate(row.required("release_date")));
+      } catch (DateTimeException | NumberFormatException e) {
         throw new IllegalArgumentException("release_date must be YYYY-MM-DD but was '" + row.required("release_date")
             + "'", e);
       }
@@ -162,6 +168,20 @@ final class CatalogFiles {
     return row.has("base_model") ? entry.withBaseModel(row.required("base_model")) : entry;
   }
 
+  /**
+   * A {@code YYYY-MM-DD} date, read without {@link java.time.format.DateTimeFormatter}, whose set-up would cost the
+   * catalog's first load more than all its rows.
+   *
+   * @throws DateTimeException or {@link NumberFormatException} when the text is not such a date
+   */
+  static LocalDate isoDate(String text) {
+    if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
+      throw new DateTimeException("not YYYY-MM-DD: " + text);
+    }
+    return LocalDate.of(Integer.parseUnsignedInt(text.substring(0, 4)),
+        Integer.parseUnsignedInt(text.substring(5, 7)), Integer.parseUnsignedInt(text.substring(8)));
+  }
+
   /** The row's optional FP16 and FP32 throughputs on {@code h}. */
   private static Hardware throughputs(Hardware h, Row row) {
     Hardware out = h;
@@ -203,7 +223,7 @@ final class CatalogFiles {
       try {
         String rule = row.optional("gpu_share_rule");
         for (String option : row.list("memory_options_gib")) {
-          int gib = Row.parsed("memory_options_gib", option, Integer::parseInt, "a whole number");
+          int gib = Row.integer("memory_options_gib", option);
           Hardware h = Hardware.unified(row.required("name") + " " + gib + "GB", Vendor.parse(row.required("vendor")),
               Bytes.ofGibibytes(gib), row.decimal("bandwidth_gbps"), share(rule, gib))
               .withId(row.required("id") + "-" + gib + "gb");
@@ -320,13 +340,6 @@ final class CatalogFiles {
       return v == null ? fallback : v;
     }
 
-    void ifPresent(String column, java.util.function.Consumer<String> action) {
-      String v = csv.optional(row, column);
-      if (v != null) {
-        action.accept(v);
-      }
-    }
-
     List<String> list(String column) {
       String v = csv.optional(row, column);
       List<String> out = new ArrayList<>();
@@ -341,24 +354,38 @@ final class CatalogFiles {
     }
 
     int integer(String column) {
-      return parsed(column, required(column), Integer::parseInt, "a whole number");
+      return integer(column, required(column));
+    }
+
+    /** {@code text} as an int, or an error naming the column and the text. */
+    static int integer(String column, String text) {
+      try {
+        return Integer.parseInt(text);
+      } catch (NumberFormatException e) {
+        throw notA(column, "a whole number", text, e);
+      }
     }
 
     long longInteger(String column) {
-      return parsed(column, required(column), Long::parseLong, "a whole number");
+      String text = required(column);
+      try {
+        return Long.parseLong(text);
+      } catch (NumberFormatException e) {
+        throw notA(column, "a whole number", text, e);
+      }
     }
 
     double decimal(String column) {
-      return parsed(column, required(column), Double::parseDouble, "a number");
+      String text = required(column);
+      try {
+        return Double.parseDouble(text);
+      } catch (NumberFormatException e) {
+        throw notA(column, "a number", text, e);
+      }
     }
 
-    /** {@code text} parsed, or an error naming the column, what it must be and the text. */
-    static <T> T parsed(String column, String text, java.util.function.Function<String, T> parse, String what) {
-      try {
-        return parse.apply(text);
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(column + " must be " + what + " but was '" + text + "'", e);
-      }
+    private static IllegalArgumentException notA(String column, String what, String text, Exception cause) {
+      return new IllegalArgumentException(column + " must be " + what + " but was '" + text + "'", cause);
     }
   }
 }

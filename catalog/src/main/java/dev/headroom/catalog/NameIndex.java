@@ -3,7 +3,6 @@ package dev.headroom.catalog;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -124,26 +123,28 @@ final class NameIndex<T> {
     List<String> out = new ArrayList<>();
     StringBuilder token = new StringBuilder();
     int kind = 0;
-    for (char ch : text.toLowerCase(Locale.ROOT).toCharArray()) {
+    for (int i = 0; i < text.length(); i++) {
+      char ch = Character.toLowerCase(text.charAt(i));
       int k = Character.isDigit(ch) || ch == '.' && kind == 2 ? 2 : Character.isLetter(ch) ? 1 : 0;
-      if (k != kind && token.length() > 0) {
-        out.add(strip(token.toString()));
-        token.setLength(0);
+      if (k != kind) {
+        addToken(token, out);
       }
       if (k != 0) {
         token.append(ch);
       }
       kind = k;
     }
-    if (token.length() > 0) {
-      out.add(strip(token.toString()));
-    }
-    out.removeIf(String::isEmpty);
+    addToken(token, out);
     return out;
   }
 
-  private static String strip(String token) {
-    return token.endsWith(".") ? token.substring(0, token.length() - 1) : token;
+  /** Adds the token, without a trailing dot ("3." of "v3.") and unless empty, then clears it. */
+  private static void addToken(StringBuilder token, List<String> out) {
+    int end = token.length() > 0 && token.charAt(token.length() - 1) == '.' ? token.length() - 1 : token.length();
+    if (end > 0) {
+      out.add(token.substring(0, end));
+    }
+    token.setLength(0);
   }
 
   private static int editDistance(String a, String b) {

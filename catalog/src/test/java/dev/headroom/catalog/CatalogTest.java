@@ -192,6 +192,17 @@ final class CatalogTest {
     assertThatThrownBy(() -> Catalog.builder().readGpus(new StringReader(badVendor), "v.csv"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("v.csv line 2")
         .hasMessageContaining("'Acme' is not a vendor");
+    String header = "id,name,arch,layers,hidden_size,attention_heads,vocab_size,context_length,sources,"
+        + "release_date,ffn_size\n";
+    for (String date : new String[] {"2024-13-01", "2024-02-30", "24-01-01", "2024/01/01", "2024-01-1x"}) {
+      String row = header + "m,M 1B,llama,2,64,4,100,128,s=x," + date + ",256\n";
+      assertThatThrownBy(() -> Catalog.builder().readModels(new StringReader(row), "d.csv"))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("d.csv line 2")
+          .hasMessageContaining("release_date must be YYYY-MM-DD but was '" + date + "'");
+    }
+    String good = header + "m,M 1B,llama,2,64,4,100,128,s=x,2024-02-29,256\n";
+    assertThat(Catalog.builder().readModels(new StringReader(good), "d.csv").build().model("m").spec().releaseDate())
+        .hasValue(java.time.LocalDate.of(2024, 2, 29));
   }
 
   /** An id wins over a forgiving match of another device's name. */

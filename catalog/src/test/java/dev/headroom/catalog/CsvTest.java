@@ -24,6 +24,15 @@ final class CsvTest {
   }
 
   @Test
+  void fields_areStripped_andAQuoteInsideAnUnquotedFieldIsKept() {
+    Csv csv = read("a,b\n  x  ,say \"hi\"\n\"\"\"\",\" \"\"q\"\"\" \n");
+    assertThat(csv.get(0, "a")).isEqualTo("x");
+    assertThat(csv.get(0, "b")).isEqualTo("say \"hi\"");
+    assertThat(csv.get(1, "a")).isEqualTo("\"");
+    assertThat(csv.get(1, "b")).isEqualTo("\"q\"");
+  }
+
+  @Test
   void blankFields_areEmptyOrNull() {
     Csv csv = read("a,b\n, \n");
     assertThat(csv.get(0, "b")).isEmpty();
