@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * The catalog of models and devices, and the questions the seed page answers for one model, for any model.
@@ -60,8 +59,16 @@ public final class Catalog {
     for (HardwareEntry d : devices) {
       devicesById.put(d.id(), d);
     }
-    this.modelNames = new NameIndex<>(models, Catalog::modelNames);
-    this.deviceNames = new NameIndex<>(devices, Catalog::deviceNames);
+    List<List<String>> names = new ArrayList<>(models.size());
+    for (ModelEntry m : models) {
+      names.add(modelNames(m));
+    }
+    this.modelNames = new NameIndex<>(models, names);
+    names = new ArrayList<>(devices.size());
+    for (HardwareEntry d : devices) {
+      names.add(deviceNames(d));
+    }
+    this.deviceNames = new NameIndex<>(devices, names);
   }
 
   private static final class BuiltIn {
@@ -238,10 +245,11 @@ public final class Catalog {
     names.add(m.name());
     names.addAll(m.aliases());
     ModelSpec spec = m.spec();
-    spec.huggingFaceRepo().ifPresent(repo -> {
+    if (spec.huggingFaceRepo().isPresent()) {
+      String repo = spec.huggingFaceRepo().get();
       names.add(repo);
       names.add(repo.substring(repo.indexOf('/') + 1));
-    });
+    }
     return names;
   }
 
@@ -350,8 +358,20 @@ public final class Catalog {
     public Catalog build() {
       List<HardwareEntry> devices = new ArrayList<>(gpus);
       devices.addAll(others);
-      requireUnique(models, "model", ModelEntry::id, ModelEntry::aliases);
-      requireUnique(devices, "device", HardwareEntry::id, HardwareEntry::aliases);
+      List<String> ids = new ArrayList<>(models.size());
+      List<List<String>> aliases = new ArrayList<>(models.size());
+      for (ModelEntry m : models) {
+        ids.add(m.id());
+        aliases.add(m.aliases());
+      }
+      requireUnique("model", ids, aliases);
+      ids = new ArrayList<>(devices.size());
+      aliases = new ArrayList<>(devices.size());
+      for (HardwareEntry d : devices) {
+        ids.add(d.id());
+        aliases.add(d.aliases());
+      }
+      requireUnique("device", ids, aliases);
       return new Catalog(models, devices);
     }
 
@@ -359,16 +379,15 @@ public final class Catalog {
      * Ids are unique, and no alias (or id) of one entry is an alias or id of another, compared as the lookup compares
      * them (case, spaces and punctuation ignored).
      */
-    private static <T> void requireUnique(List<T> entries, String what, Function<T, String> idOf,
-        Function<T, List<String>> aliasesOf) {
-      Set<String> ids = new HashSet<>();
+    private static void requireUnique(String what, List<String> ids, List<List<String>> aliases) {
+      Set<String> seen = new HashSet<>();
       Map<String, String> owner = new HashMap<>();
-      for (T e : entries) {
-        String id = idOf.apply(e);
-        if (!ids.add(id)) {
+      for (int i = 0; i < ids.size(); i++) {
+        String id = ids.get(i);
+        if (!seen.add(id)) {
           throw new IllegalArgumentException(what + " id '" + id + "' appears twice; ids must be unique");
         }
-        List<String> keys = new ArrayList<>(aliasesOf.apply(e));
+        List<String> keys = new ArrayList<>(aliases.get(i));
         keys.add(0, id);
         for (String key : keys) {
           String previous = owner.putIfAbsent(String.join("", NameIndex.tokens(key)), id);

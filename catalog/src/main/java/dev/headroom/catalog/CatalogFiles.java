@@ -256,7 +256,7 @@ final class CatalogFiles {
             .withId(row.required("id"));
         HardwareEntry e = HardwareEntry.of(h, HardwareClass.DATACENTER).withAliases(row.list("aliases"))
             .withSources(row.required("sources")).withNotes(row.or("notes", ""));
-        out.add(gpu.architecture().map(e::withArchitecture).orElse(e));
+        out.add(gpu.architecture().isPresent() ? e.withArchitecture(gpu.architecture().get()) : e);
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(csv.where(r) + ": " + e.getMessage(), e);
       }

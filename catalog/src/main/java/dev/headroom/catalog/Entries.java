@@ -3,13 +3,21 @@ package dev.headroom.catalog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** Argument checks shared by the entry types. */
 final class Entries {
   private Entries() {}
 
+  /** Like {@link Objects#requireNonNull(Object, String)}, without building the message (or a lambda) up front. */
+  static void requireNonNull(@Nullable Object value, String name) {
+    if (value == null) {
+      throw new NullPointerException(name + " must not be null");
+    }
+  }
+
   static String nonBlank(String value, String name) {
-    Objects.requireNonNull(value, () -> name + " must not be null");
+    requireNonNull(value, name);
     if (value.isBlank()) {
       throw new IllegalArgumentException(name + " must not be blank but was '" + value + "'");
     }
@@ -17,7 +25,7 @@ final class Entries {
   }
 
   static List<String> names(List<String> values, String name) {
-    Objects.requireNonNull(values, () -> name + " must not be null");
+    requireNonNull(values, name);
     List<String> out = new ArrayList<>(values.size());
     for (String v : values) {
       out.add(nonBlank(v, name + " element"));

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * Forgiving lookup by id, name or alias. Text is normalised to lower-case tokens split at spaces, punctuation and
@@ -31,12 +30,13 @@ final class NameIndex<T> {
     }
   }
 
-  NameIndex(List<T> items, Function<T, List<String>> names) {
+  /** An index of {@code items}, the i-th known by the i-th list of {@code names}. */
+  NameIndex(List<T> items, List<List<String>> names) {
     this.items = List.copyOf(items);
     this.keys = new ArrayList<>(items.size());
-    for (T item : items) {
-      List<Key> k = new ArrayList<>();
-      for (String name : names.apply(item)) {
+    for (List<String> itemNames : names) {
+      List<Key> k = new ArrayList<>(itemNames.size());
+      for (String name : itemNames) {
         List<String> tokens = tokens(name);
         k.add(new Key(String.join("", tokens), tokens));
       }
