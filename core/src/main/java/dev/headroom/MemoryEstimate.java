@@ -30,17 +30,23 @@ public record MemoryEstimate(Bytes weights, Bytes kvCache, Bytes compute, Bytes 
     Checks.requireNonNull(compute, "compute");
     Checks.requireNonNull(output, "output");
     Checks.requireNonNull(runtime, "runtime");
-    weights.plus(kvCache).plus(compute).plus(output).plus(runtime);
+    totalBytes(weights, kvCache, compute, output, runtime);
   }
 
   /** Compute + output + runtime. */
   public Bytes overhead() {
-    return compute.plus(output).plus(runtime);
+    return Bytes.ofBytes(compute.bytes() + output.bytes() + runtime.bytes());
   }
 
   /** Weights + KV cache + overhead. */
   public Bytes total() {
-    return weights.plus(kvCache).plus(overhead());
+    return Bytes.ofBytes(totalBytes(weights, kvCache, compute, output, runtime));
+  }
+
+  /** The sum in bytes, without intermediate {@link Bytes}: a fit verdict asks for it on every device. */
+  private static long totalBytes(Bytes weights, Bytes kvCache, Bytes compute, Bytes output, Bytes runtime) {
+    return Math.addExact(Math.addExact(Math.addExact(Math.addExact(weights.bytes(), kvCache.bytes()),
+        compute.bytes()), output.bytes()), runtime.bytes());
   }
 
   /**
