@@ -49,6 +49,8 @@ public final class Estimator {
   private final Settings settings;
   /** {@link #vram()}, computed once: a catalog query asks every device the same question. */
   private @Nullable MemoryEstimate memory;
+  /** What one generated token reads and computes, the same on every device: computed once, as {@link #memory}. */
+  private @Nullable TokenWork tokenWork;
 
   private Estimator(ModelSpec model, Quantization quant, int context, int parallel, Settings settings) {
     this.model = model;
@@ -56,6 +58,17 @@ public final class Estimator {
     this.context = context;
     this.parallel = parallel;
     this.settings = settings;
+  }
+
+  /** The bytes one generated token reads (one sequence's) and its FLOPs. */
+  private static final class TokenWork {
+    final long bytes;
+    final double flops;
+
+    TokenWork(long bytes, double flops) {
+      this.bytes = bytes;
+      this.flops = flops;
+    }
   }
 
   /**
@@ -440,7 +453,7 @@ public final class Estimator {
       double millis = perToken / (hardware.bandwidthGBps() * 1e6 * calibrationFor(hardware).efficiency());
       return new DecodeSpeed(Bytes.ofBytes(perToken), millis, 0, 0, SPEED_BAND);
     }
-    return decode(hardware, decodeBytesPerToken(), null, 0);
+    return decode(hardware, tokenWork().bytes, null, 0);
   }
 
   /**
@@ -452,7 +465,7 @@ public final class Estimator {
   DecodeSpeed decode(Hardware gpu, long gpuRead, @Nullable Hardware host, long hostRead) {
     SpeedCalibration g = calibrationFor(gpu);
     double total = Math.max(1, gpuRead + hostRead);
-    double flops = decodeFlopsPerToken();
+    double flops = tokenWork().flops;
     int count = gpu.count();
     boolean tensor = settings.multiGpu == MultiGpu.TENSOR_PARALLEL && count > 1;
     double split = tensor ? count : 1;
@@ -475,6 +488,15 @@ public final class Estimator {
   private static double computeMillis(double flops, Hardware hardware, SpeedCalibration cal) {
     double fp32 = hardware.fp32TflopsOrNaN();
     return Double.isNaN(fp32) ? 0 : flops / (fp32 * 1e9 * cal.computeUtilization());
+  }
+
+  private TokenWork tokenWork() {
+    TokenWork w = tokenWork;
+    if (w == null) {
+      w = new TokenWork(decodeBytesPerToken(), decodeFlopsPerToken());
+      tokenWork = w;
+    }
+    return w;
   }
 
   /** Bytes one generated token reads: the weights it uses and one sequence's KV cache at the current context. */
