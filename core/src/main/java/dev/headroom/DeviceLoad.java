@@ -8,7 +8,7 @@ import java.util.Locale;
  *
  * <pre>{@code
  * for (DeviceLoad d : Estimator.of(llama70b).place(rtx4090, host, Offload.LAYERS).devices()) {
- *   System.out.println(d);   // "NVIDIA GeForce RTX 4090: 46 layers, 25.7 GB of 25.8 GB"
+ *   String line = d.toString();   // "NVIDIA GeForce RTX 4090: 46 layers, 25.7 GB of 25.8 GB"
  * }
  * }</pre>
  *

@@ -37,7 +37,7 @@ import java.util.regex.Pattern;
  * {@link UncheckedIOException}.
  *
  * <pre>{@code
- * GgufFile gguf = GgufFile.read(Path.of("model-Q4_K_M.gguf"));
+ * GgufFile gguf = GgufFile.read(path);   // path: the Path of a .gguf file
  * ModelSpec spec = gguf.toModelSpec();
  * MemoryEstimate m = Estimator.of(spec).fileWeights(gguf.weights()).context(8192).vram();
  * }</pre>

@@ -29,8 +29,8 @@ import org.jspecify.annotations.Nullable;
  * gives Mistral 7B v0.1 a full cache.
  *
  * <pre>{@code
- * ModelSpec spec = HuggingFaceConfig.read(Path.of("config.json"));
- * ModelSpec same = HuggingFaceConfig.parse(Files.readString(Path.of("config.json")), "my-model");
+ * ModelSpec spec = HuggingFaceConfig.read(file);   // file: the Path of a config.json
+ * ModelSpec same = HuggingFaceConfig.parse(Files.readString(file), "my-model");
  * }</pre>
  */
 public final class HuggingFaceConfig {
