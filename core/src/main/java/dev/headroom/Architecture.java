@@ -37,7 +37,25 @@ public record Architecture(String arch, int layers, int hiddenSize, int attentio
     @Nullable MixtureOfExperts moe, @Nullable LatentAttention mla, @Nullable SlidingWindow slidingWindow,
     @Nullable RecurrentLayers recurrent) {
 
-  /** Validates every component and their consistency. */
+  /**
+   * Validates every component and their consistency.
+   *
+   * @param arch llama.cpp architecture name, not blank
+   * @param layers transformer blocks, 1 to 4096
+   * @param hiddenSize model width
+   * @param attentionHeads query heads
+   * @param kvHeads key/value heads; divides {@code attentionHeads} (grouped-query attention)
+   * @param headDimK size of one key (and query) head
+   * @param headDimV size of one value head
+   * @param ffnSize intermediate size of the dense feed-forward network; 0 if every layer is MoE
+   * @param vocabSize vocabulary entries
+   * @param tiedEmbeddings whether the output head reuses the token embedding matrix
+   * @param contextLength trained context length in tokens
+   * @param moe the mixture-of-experts part, or null for a dense model
+   * @param mla the latent-attention part, or null
+   * @param slidingWindow the sliding-window part, or null
+   * @param recurrent the recurrent (no KV cache) layers, or null
+   */
   public Architecture {
     Checks.requireNonBlank(arch, "arch");
     Checks.requireInRange(layers, 1, 4096, "layers", "");
@@ -59,27 +77,50 @@ public record Architecture(String arch, int layers, int hiddenSize, int attentio
     }
   }
 
-  /** Whether layer {@code layer} (0-based) keeps a KV cache (it is not a recurrent layer). */
+  /**
+   * Whether layer {@code layer} (0-based) keeps a KV cache (it is not a recurrent layer).
+   *
+   * @param layer the 0-based layer index
+   * @return true unless that layer is a recurrent layer without a KV cache
+   */
   public boolean hasKvCache(int layer) {
     return recurrent == null || !recurrent.isRecurrent(layer);
   }
 
-  /** Whether layer {@code layer} keeps only a sliding window of tokens. */
+  /**
+   * Whether layer {@code layer} keeps only a sliding window of tokens.
+   *
+   * @param layer the 0-based layer index
+   * @return true if that layer caches only the last {@link SlidingWindow#window()} tokens
+   */
   public boolean isSliding(int layer) {
     return slidingWindow != null && slidingWindow.isSliding(layer);
   }
 
-  /** Whether layer {@code layer} (0-based) uses routed experts rather than a dense FFN. */
+  /**
+   * Whether layer {@code layer} (0-based) uses routed experts rather than a dense FFN.
+   *
+   * @param layer the 0-based layer index
+   * @return true if that layer routes tokens to experts, false for a dense feed-forward layer
+   */
   public boolean isMoeLayer(int layer) {
     return moe != null && moe.isMoeLayer(layer);
   }
 
-  /** Key elements cached per token in one layer: {@code kvHeads × headDimK}, or the latent for MLA. */
+  /**
+   * Key elements cached per token in one layer: {@code kvHeads × headDimK}, or the latent for MLA.
+   *
+   * @return the key elements one layer caches per token
+   */
   public int kvKeyElements() {
     return mla != null ? mla.cachedElementsPerToken() : kvHeads * headDimK;
   }
 
-  /** Value elements cached per token in one layer: {@code kvHeads × headDimV}, or the latent for MLA. */
+  /**
+   * Value elements cached per token in one layer: {@code kvHeads × headDimV}, or the latent for MLA.
+   *
+   * @return the value elements one layer caches per token
+   */
   public int kvValueElements() {
     return mla != null ? mla.kvLoraRank() : kvHeads * headDimV;
   }

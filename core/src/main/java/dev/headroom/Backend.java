@@ -19,7 +19,11 @@ public enum Backend {
   /** AMD ROCm/HIP. */
   ROCM;
 
-  /** Whether the backend is a GPU that layers are offloaded to. */
+  /**
+   * Whether the backend is a GPU that layers are offloaded to.
+   *
+   * @return true for CUDA, Metal, Vulkan and ROCm, false for the CPU
+   */
   public boolean isGpu() {
     return this != CPU;
   }
@@ -27,6 +31,8 @@ public enum Backend {
   /**
    * Reads a backend name, ignoring case ({@code cpu}, {@code cuda}, {@code metal}, {@code vulkan}, {@code rocm}).
    *
+   * @param text the name, not null
+   * @return the backend of that name
    * @throws IllegalArgumentException listing the accepted names if none matches
    */
   public static Backend parse(String text) {

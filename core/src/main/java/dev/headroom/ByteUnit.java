@@ -41,12 +41,20 @@ public enum ByteUnit {
     this.bytes = bytes;
   }
 
-  /** The symbol used in text, for example {@code "GiB"} or {@code "GB"}. */
+  /**
+   * The symbol used in text, for example {@code "GiB"} or {@code "GB"}.
+   *
+   * @return the symbol, as {@link #parse(String)} reads it
+   */
   public String symbol() {
     return symbol;
   }
 
-  /** The number of bytes in one of this unit. */
+  /**
+   * The number of bytes in one of this unit.
+   *
+   * @return the bytes in one unit: a power of 1000 for decimal units, of 1024 for binary ones
+   */
   public long bytes() {
     return bytes;
   }

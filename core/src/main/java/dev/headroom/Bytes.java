@@ -83,12 +83,22 @@ public final class Bytes implements Comparable<Bytes> {
     return ofBytes(exact.setScale(0, RoundingMode.HALF_UP).longValueExact());
   }
 
-  /** Shorthand for {@code Bytes.of(gibibytes, ByteUnit.GIB)}, the unit GPU memory is sold in. */
+  /**
+   * Shorthand for {@code Bytes.of(gibibytes, ByteUnit.GIB)}, the unit GPU memory is sold in.
+   *
+   * @param gibibytes a non-negative number of GiB (2<sup>30</sup> bytes)
+   * @return the amount
+   */
   public static Bytes ofGibibytes(long gibibytes) {
     return of(gibibytes, ByteUnit.GIB);
   }
 
-  /** Shorthand for {@code Bytes.of(mebibytes, ByteUnit.MIB)}. */
+  /**
+   * Shorthand for {@code Bytes.of(mebibytes, ByteUnit.MIB)}.
+   *
+   * @param mebibytes a non-negative number of MiB (2<sup>20</sup> bytes)
+   * @return the amount
+   */
   public static Bytes ofMebibytes(long mebibytes) {
     return of(mebibytes, ByteUnit.MIB);
   }
@@ -126,12 +136,21 @@ public final class Bytes implements Comparable<Bytes> {
     return ofBytes(exact.longValueExact());
   }
 
-  /** The exact number of bytes. */
+  /**
+   * The exact number of bytes.
+   *
+   * @return the number of bytes, never negative
+   */
   public long bytes() {
     return bytes;
   }
 
-  /** This amount in {@code unit}, for example {@code 0.9} for 900,000,000 bytes in {@link ByteUnit#GB}. */
+  /**
+   * This amount in {@code unit}, for example {@code 0.9} for 900,000,000 bytes in {@link ByteUnit#GB}.
+   *
+   * @param unit the unit to express the amount in, not null
+   * @return the amount in {@code unit}, fractional where it is not a whole number of units
+   */
   public double to(ByteUnit unit) {
     Checks.requireNonNull(unit, "unit");
     return (double) bytes / unit.bytes();
@@ -152,7 +171,12 @@ public final class Bytes implements Comparable<Bytes> {
     return value.toPlainString() + " " + unit.symbol();
   }
 
-  /** The sum. This instance is immutable and unaffected by this method call. */
+  /**
+   * The sum. This instance is immutable and unaffected by this method call.
+   *
+   * @param other the amount to add, not null
+   * @return the sum of both amounts
+   */
   public Bytes plus(Bytes other) {
     Checks.requireNonNull(other, "other");
     return ofBytes(Math.addExact(bytes, other.bytes));
@@ -161,6 +185,8 @@ public final class Bytes implements Comparable<Bytes> {
   /**
    * The difference.
    *
+   * @param other the amount to subtract, not null
+   * @return this amount minus {@code other}
    * @throws ArithmeticException if {@code other} is larger than this amount
    */
   public Bytes minus(Bytes other) {
@@ -174,6 +200,8 @@ public final class Bytes implements Comparable<Bytes> {
   /**
    * This amount times a non-negative whole factor.
    *
+   * @param factor a non-negative whole factor
+   * @return this amount times {@code factor}
    * @throws ArithmeticException on overflow
    * @throws IllegalArgumentException if {@code factor} is negative
    */
@@ -186,6 +214,8 @@ public final class Bytes implements Comparable<Bytes> {
    * This amount times a finite, non-negative fraction, rounded down to a whole byte (used for "the share of
    * memory a GPU may use").
    *
+   * @param factor a finite, non-negative factor
+   * @return this amount times {@code factor}, rounded down to a whole byte
    * @throws IllegalArgumentException if {@code factor} is negative, NaN or infinite
    * @throws ArithmeticException on overflow
    */
@@ -198,12 +228,23 @@ public final class Bytes implements Comparable<Bytes> {
     return ofBytes(exact.setScale(0, RoundingMode.FLOOR).longValueExact());
   }
 
-  /** Whether this amount is strictly larger than {@code other}. */
+  /**
+   * Whether this amount is strictly larger than {@code other}.
+   *
+   * @param other the amount to compare with, not null
+   * @return true if this amount is larger than {@code other}, false if it is equal or smaller
+   */
   public boolean isGreaterThan(Bytes other) {
     return compareTo(other) > 0;
   }
 
-  /** The larger of the two amounts. */
+  /**
+   * The larger of the two amounts.
+   *
+   * @param a one amount, not null
+   * @param b the other amount, not null
+   * @return {@code a} if it is at least {@code b}, otherwise {@code b}
+   */
   public static Bytes max(Bytes a, Bytes b) {
     return a.compareTo(b) >= 0 ? a : b;
   }

@@ -23,7 +23,15 @@ import java.util.Locale;
 public record DecodeSpeed(Bytes bytesPerToken, double memoryMillis, double computeMillis, double overheadMillis,
     double band) {
 
-  /** Validates the components: the parts are finite, not negative, and add up to more than zero. */
+  /**
+   * Validates the components: the parts are finite, not negative, and add up to more than zero.
+   *
+   * @param bytesPerToken bytes read from memory per generated token, over every device
+   * @param memoryMillis milliseconds per token spent reading memory, 0 or more
+   * @param computeMillis milliseconds per token of arithmetic beyond the reads, 0 or more
+   * @param overheadMillis fixed milliseconds per token (kernel launches, sampling, hops between devices), 0 or more
+   * @param band the typical relative error, 0 to 10; the range is {@code tokensPerSecond × (1 ± band)}
+   */
   public DecodeSpeed {
     Checks.requireNonNull(bytesPerToken, "bytesPerToken");
     Checks.requireInRange(memoryMillis, 0, true, 1e12, "memoryMillis", "ms");
@@ -36,27 +44,48 @@ public record DecodeSpeed(Bytes bytesPerToken, double memoryMillis, double compu
     }
   }
 
-  /** Milliseconds per generated token: memory + compute + overhead. */
+  /**
+   * Milliseconds per generated token: memory + compute + overhead.
+   *
+   * @return the milliseconds one token takes
+   */
   public double millisPerToken() {
     return memoryMillis + computeMillis + overheadMillis;
   }
 
-  /** Generated tokens per second. */
+  /**
+   * Generated tokens per second.
+   *
+   * @return {@code 1000 / millisPerToken()}
+   */
   public double tokensPerSecond() {
     return 1000 / millisPerToken();
   }
 
-  /** The low end of the typical range, tokens per second. */
+  /**
+   * The low end of the typical range, tokens per second.
+   *
+   * @return {@code tokensPerSecond() × (1 − band)}, or 0 when the band is 1 or more
+   */
   public double low() {
     return tokensPerSecond() * Math.max(0, 1 - band);
   }
 
-  /** The high end of the typical range, tokens per second. */
+  /**
+   * The high end of the typical range, tokens per second.
+   *
+   * @return {@code tokensPerSecond() × (1 + band)}
+   */
   public double high() {
     return tokensPerSecond() * (1 + band);
   }
 
-  /** Seconds to generate {@code tokens} tokens at this speed. */
+  /**
+   * Seconds to generate {@code tokens} tokens at this speed.
+   *
+   * @param tokens a non-negative number of generated tokens
+   * @return the seconds they take
+   */
   public double secondsFor(int tokens) {
     Checks.requireInRange(tokens, 0, Integer.MAX_VALUE, "tokens", "");
     return tokens * millisPerToken() / 1000;

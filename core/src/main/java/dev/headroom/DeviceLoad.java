@@ -8,7 +8,7 @@ import java.util.Locale;
  *
  * <pre>{@code
  * for (DeviceLoad d : Estimator.of(llama70b).place(rtx4090, host, Offload.LAYERS).devices()) {
- *   System.out.println(d);   // "NVIDIA GeForce RTX 4090: 46 layers, 25.7 GB of 25.8 GB"
+ *   String line = d.toString();   // "NVIDIA GeForce RTX 4090: 46 layers, 25.7 GB of 25.8 GB"
  * }
  * }</pre>
  *
@@ -22,7 +22,16 @@ import java.util.Locale;
 public record DeviceLoad(Hardware hardware, int layers, Bytes weights, Bytes kvCache, Bytes buffers,
     Bytes usableMemory) {
 
-  /** Validates the components. */
+  /**
+   * Validates the components.
+   *
+   * @param hardware the device (one GPU of several, or the host)
+   * @param layers the repeating layers it runs
+   * @param weights the weights in its memory
+   * @param kvCache the KV cache of its layers
+   * @param buffers compute, output and runtime buffers
+   * @param usableMemory what the device lets a model occupy
+   */
   public DeviceLoad {
     Checks.requireNonNull(hardware, "hardware");
     Checks.requireInRange(layers, 0, 1 << 20, "layers", "");
@@ -32,12 +41,20 @@ public record DeviceLoad(Hardware hardware, int layers, Bytes weights, Bytes kvC
     Checks.requireNonNull(usableMemory, "usableMemory");
   }
 
-  /** Weights + KV cache + buffers. */
+  /**
+   * Weights + KV cache + buffers.
+   *
+   * @return the memory this device holds
+   */
   public Bytes total() {
     return weights.plus(kvCache).plus(buffers);
   }
 
-  /** Whether the total fits the usable memory. */
+  /**
+   * Whether the total fits the usable memory.
+   *
+   * @return true if {@link #total()} is at most {@link #usableMemory()}
+   */
   public boolean fits() {
     return total().bytes() <= usableMemory.bytes();
   }

@@ -113,6 +113,7 @@ public final class Estimator {
    * Starts an estimate for a model with the defaults.
    *
    * @param model the model, not null
+   * @return an estimator for {@code model}
    */
   public static Estimator of(ModelSpec model) {
     Checks.requireNonNull(model, "model");
@@ -124,7 +125,12 @@ public final class Estimator {
     return new Estimator(model, quant, context, parallel, settings);
   }
 
-  /** A copy with another quantization. This instance is unaffected. */
+  /**
+   * A copy with another quantization. This instance is unaffected.
+   *
+   * @param quant the quantization of the weights, not null
+   * @return a new estimator with that quantization
+   */
   public Estimator quant(Quantization quant) {
     Checks.requireNonNull(quant, "quant");
     return new Estimator(model, quant, context, parallel, settings);
@@ -134,6 +140,7 @@ public final class Estimator {
    * A copy with another context length per sequence.
    *
    * @param tokens 1 to {@value #MAX_CONTEXT}
+   * @return a new estimator with that context length
    */
   public Estimator context(int tokens) {
     Checks.requireInRange(tokens, 1, MAX_CONTEXT, "context", "tokens");
@@ -145,18 +152,30 @@ public final class Estimator {
    * {@code --parallel} with {@code -c} = context × sequences).
    *
    * @param sequences 1 to {@value #MAX_PARALLEL}
+   * @return a new estimator with that number of sequences
    */
   public Estimator parallel(int sequences) {
     Checks.requireInRange(sequences, 1, MAX_PARALLEL, "parallel", "sequences");
     return new Estimator(model, quant, context, sequences, settings);
   }
 
-  /** A copy with another KV cache type for keys and values alike. */
+  /**
+   * A copy with another KV cache type for keys and values alike.
+   *
+   * @param type the cache type of keys and values ({@code --cache-type-k} and {@code --cache-type-v}), not null
+   * @return a new estimator with that cache type
+   */
   public Estimator kvType(KvCacheType type) {
     return kvTypes(type, type);
   }
 
-  /** A copy with separate key and value cache types ({@code --cache-type-k}, {@code --cache-type-v}). */
+  /**
+   * A copy with separate key and value cache types ({@code --cache-type-k}, {@code --cache-type-v}).
+   *
+   * @param keys the cache type of the keys, not null
+   * @param values the cache type of the values, not null
+   * @return a new estimator with those cache types
+   */
   public Estimator kvTypes(KvCacheType keys, KvCacheType values) {
     Checks.requireNonNull(keys, "keys");
     Checks.requireNonNull(values, "values");
@@ -165,7 +184,12 @@ public final class Estimator {
         s.overhead, s.efficiency, s.greatShare, s.wellShare));
   }
 
-  /** A copy with another method. */
+  /**
+   * A copy with another method.
+   *
+   * @param method the estimation method, not null
+   * @return a new estimator with that method
+   */
   public Estimator method(EstimationMethod method) {
     Checks.requireNonNull(method, "method");
     Settings s = settings;
@@ -173,7 +197,12 @@ public final class Estimator {
         s.overhead, s.efficiency, s.greatShare, s.wellShare));
   }
 
-  /** A copy sizing llama.cpp's buffers with these settings (used by {@link EstimationMethod#EXACT}). */
+  /**
+   * A copy sizing llama.cpp's buffers with these settings (used by {@link EstimationMethod#EXACT}).
+   *
+   * @param runtime llama.cpp's settings, not null
+   * @return a new estimator with those settings
+   */
   public Estimator runtime(LlamaCppRuntime runtime) {
     Checks.requireNonNull(runtime, "runtime");
     Settings s = settings;
@@ -184,6 +213,9 @@ public final class Estimator {
   /**
    * A copy using the weights read from a GGUF file instead of predicting them for {@link #quant()} (the
    * {@link EstimationMethod#EXACT} method; the seed method ignores them).
+   *
+   * @param weights the weights of a GGUF file, as {@code GgufFile.weights()} in the catalog module reads them, not null
+   * @return a new estimator with those weights
    */
   public Estimator fileWeights(FileWeights weights) {
     Checks.requireNonNull(weights, "weights");
@@ -192,7 +224,12 @@ public final class Estimator {
         s.overhead, s.efficiency, s.greatShare, s.wellShare));
   }
 
-  /** A copy using these speed constants for every device instead of each backend class's fitted ones. */
+  /**
+   * A copy using these speed constants for every device instead of each backend class's fitted ones.
+   *
+   * @param calibration the speed constants, not null
+   * @return a new estimator with those constants
+   */
   public Estimator speedCalibration(SpeedCalibration calibration) {
     Checks.requireNonNull(calibration, "calibration");
     Settings s = settings;
@@ -200,7 +237,12 @@ public final class Estimator {
         s.overhead, s.efficiency, s.greatShare, s.wellShare));
   }
 
-  /** A copy running on several GPUs ({@link Hardware#times(int)}) this way; {@link MultiGpu#LAYER_SPLIT} unless set. */
+  /**
+   * A copy running on several GPUs ({@link Hardware#times(int)}) this way; {@link MultiGpu#LAYER_SPLIT} unless set.
+   *
+   * @param mode how several GPUs share the model, not null
+   * @return a new estimator with that mode
+   */
   public Estimator multiGpu(MultiGpu mode) {
     Checks.requireNonNull(mode, "mode");
     Settings s = settings;
@@ -208,7 +250,12 @@ public final class Estimator {
         s.overhead, s.efficiency, s.greatShare, s.wellShare));
   }
 
-  /** A copy with a fixed runtime cost instead of the runtime's reserve (or the seed's 0.3 GB). */
+  /**
+   * A copy with a fixed runtime cost instead of the runtime's reserve (or the seed's 0.3 GB).
+   *
+   * @param bytes the runtime cost, not null
+   * @return a new estimator with that overhead
+   */
   public Estimator overhead(Bytes bytes) {
     Checks.requireNonNull(bytes, "bytes");
     Settings s = settings;
@@ -220,6 +267,7 @@ public final class Estimator {
    * A copy assuming decode achieves {@code share} of the memory bandwidth on every device.
    *
    * @param share in (0, 1]
+   * @return a new estimator with that efficiency
    */
   public Estimator efficiency(double share) {
     Checks.requireInRange(share, 0, false, 1, "efficiency", "");
@@ -234,6 +282,7 @@ public final class Estimator {
    *
    * @param great in (0, 1]
    * @param well in [{@code great}, 1]
+   * @return a new estimator with those thresholds
    */
   public Estimator verdictThresholds(double great, double well) {
     Checks.requireInRange(great, 0, false, 1, "great", "");
@@ -243,47 +292,83 @@ public final class Estimator {
         s.multiGpu, s.overhead, s.efficiency, great, well));
   }
 
-  /** The model. */
+  /**
+   * The model.
+   *
+   * @return the model being estimated
+   */
   public ModelSpec model() {
     return model;
   }
 
-  /** The quantization. */
+  /**
+   * The quantization.
+   *
+   * @return the quantization of the weights
+   */
   public Quantization quant() {
     return quant;
   }
 
-  /** The context per sequence, in tokens. */
+  /**
+   * The context per sequence, in tokens.
+   *
+   * @return the context length of one sequence, in tokens
+   */
   public int context() {
     return context;
   }
 
-  /** The number of parallel sequences. */
+  /**
+   * The number of parallel sequences.
+   *
+   * @return the number of sequences served at once, 1 unless set
+   */
   public int parallel() {
     return parallel;
   }
 
-  /** The KV cache type of the keys (and of the values, unless {@link #kvTypes} set them apart). */
+  /**
+   * The KV cache type of the keys (and of the values, unless {@link #kvTypes} set them apart).
+   *
+   * @return the cache type of the keys
+   */
   public KvCacheType kvType() {
     return settings.kvTypeK;
   }
 
-  /** The KV cache type of the values. */
+  /**
+   * The KV cache type of the values.
+   *
+   * @return the cache type of the values
+   */
   public KvCacheType kvTypeV() {
     return settings.kvTypeV;
   }
 
-  /** The method. */
+  /**
+   * The method.
+   *
+   * @return the estimation method, {@link EstimationMethod#EXACT} unless set
+   */
   public EstimationMethod method() {
     return settings.method;
   }
 
-  /** How several GPUs share the model. */
+  /**
+   * How several GPUs share the model.
+   *
+   * @return the multi-GPU mode, {@link MultiGpu#LAYER_SPLIT} unless set
+   */
   public MultiGpu multiGpu() {
     return settings.multiGpu;
   }
 
-  /** The llama.cpp settings the exact method sizes buffers with. */
+  /**
+   * The llama.cpp settings the exact method sizes buffers with.
+   *
+   * @return llama.cpp's settings, {@link LlamaCppRuntime#defaults()} unless set
+   */
   public LlamaCppRuntime runtime() {
     return settings.runtime;
   }
@@ -291,6 +376,8 @@ public final class Estimator {
   /**
    * Memory of the weights, as loaded: the tensor data, plus, when llama.cpp's CPU backend runs layers from
    * memory-mapped weights, the copies it repacks for faster kernels.
+   *
+   * @return the memory of the weights
    */
   public Bytes weights() {
     return Bytes.ofBytes(weightBytes());
@@ -337,7 +424,11 @@ public final class Estimator {
     return all * (layers + 1 - onGpu) / (layers + 1);
   }
 
-  /** Memory of the KV cache (and recurrent state) for the context and parallel sequences. */
+  /**
+   * Memory of the KV cache (and recurrent state) for the context and parallel sequences.
+   *
+   * @return the memory of the KV cache and recurrent state
+   */
   public Bytes kvCache() {
     return exact() ? vram().kvCache() : Bytes.ofBytes(kvCacheBytes(context));
   }
@@ -376,6 +467,7 @@ public final class Estimator {
    * {@link EstimationMethod#EXACT} these are llama.cpp's buffers for {@link #runtime()}; with
    * {@link EstimationMethod#SEED}, the seed page's terms.
    *
+   * @return the memory, term by term
    * @throws IllegalStateException when llama.cpp would refuse the configuration (a quantized V cache without flash
    *     attention)
    */
@@ -408,6 +500,8 @@ public final class Estimator {
    * data plus an estimate of the header, metadata and tokenizer (or the file's own size, given
    * {@link #fileWeights}); for other formats the weights. With {@link EstimationMethod#SEED}: the weights, as the
    * seed page shows them.
+   *
+   * @return the predicted size of the file to download
    */
   public Bytes fileSize() {
     if (!exact()) {
@@ -423,7 +517,12 @@ public final class Estimator {
     return Bytes.ofBytes(Math.addExact(tensorBytes(), GgufMetadata.estimateBytes(model)));
   }
 
-  /** Whether the model fits {@code hardware}'s usable memory, with the verdict and headroom. */
+  /**
+   * Whether the model fits {@code hardware}'s usable memory, with the verdict and headroom.
+   *
+   * @param hardware the device, not null
+   * @return the verdict and the headroom on that device
+   */
   public Fit fit(Hardware hardware) {
     Checks.requireNonNull(hardware, "hardware");
     MemoryEstimate memory = vram();
@@ -445,6 +544,9 @@ public final class Estimator {
    * device; under {@link MultiGpu#TENSOR_PARALLEL} they read their shares at once and pay two all-reduces per
    * layer. The whole model is assumed to be on the device: {@link #place} splits it with system memory. With
    * {@link EstimationMethod#SEED}: the seed page's bandwidth ÷ total VRAM × 0.65 (NVIDIA) or 0.55, ±20 %.
+   *
+   * @param hardware the device, not null
+   * @return the decode speed, with its inputs and typical range
    */
   public DecodeSpeed decode(Hardware hardware) {
     Checks.requireNonNull(hardware, "hardware");
@@ -524,6 +626,8 @@ public final class Estimator {
    * GPUs overlap micro-batches as a pipeline. Empty when neither throughput of the device is known.
    *
    * @param promptTokens 1 to {@value #MAX_CONTEXT}
+   * @param hardware the device, not null
+   * @return the prefill speed and time to first token, or empty when the device's FP16 and FP32 throughput are unknown
    */
   public Optional<PrefillSpeed> prefill(Hardware hardware, int promptTokens) {
     Checks.requireNonNull(hardware, "hardware");
@@ -572,6 +676,9 @@ public final class Estimator {
    * {@link #speedCalibration(SpeedCalibration)}, or the fitted ones of the device's backend class, with the
    * {@link #efficiency(double)} override. With {@link EstimationMethod#SEED} only the seed's efficiency (0.65 on
    * NVIDIA, 0.55 elsewhere) and band (±20 %) apply, and no fixed costs.
+   *
+   * @param hardware the device, not null
+   * @return the speed constants used for that device
    */
   public SpeedCalibration calibrationFor(Hardware hardware) {
     Checks.requireNonNull(hardware, "hardware");
@@ -585,7 +692,12 @@ public final class Estimator {
     return Double.isNaN(settings.efficiency) ? cal : cal.withEfficiency(settings.efficiency);
   }
 
-  /** {@link #place(Hardware, Hardware, Offload)} with no system memory to spill into: the whole model on the GPUs. */
+  /**
+   * {@link #place(Hardware, Hardware, Offload)} with no system memory to spill into: the whole model on the GPUs.
+   *
+   * @param gpu one or several GPUs, or a unified-memory device, not null
+   * @return where the model goes, with memory per device and the decode speed
+   */
   public Placement place(Hardware gpu) {
     return place(gpu, null, Offload.LAYERS);
   }
@@ -606,6 +718,9 @@ public final class Estimator {
    *
    * @param host system memory to spill into ({@link HardwareKind#CPU}), or null for none: then every layer is on
    *     the GPUs, whatever the runtime's layer count
+   * @param gpu one or several GPUs, or a unified-memory device, not null
+   * @param offload what spills into system memory first, layers or experts, not null
+   * @return where the model goes, with memory per device and the decode speed
    * @throws IllegalArgumentException when {@code gpu} is a CPU or {@code host} is not
    * @throws IllegalStateException with {@link EstimationMethod#SEED}, which has no per-tensor figures
    */
@@ -643,6 +758,10 @@ public final class Estimator {
   /**
    * The quantization {@code rule} picks for {@code hardware} at this estimator's context, parallel sequences and
    * KV type; empty when none of the candidates fits.
+   *
+   * @param hardware the device, not null
+   * @param rule how to choose among the quantizations that fit, not null
+   * @return the chosen quantization, or empty when none fits
    */
   public Optional<Quantization> bestQuantization(Hardware hardware, QuantizationChoice rule) {
     Checks.requireNonNull(hardware, "hardware");
@@ -659,6 +778,9 @@ public final class Estimator {
    * The longest context per sequence that fits {@code hardware} at this quantization, KV type and parallel
    * sequences, up to the model's trained context length: the largest {@code n} for which {@code context(n).fit}
    * fits. Empty when not even one token fits.
+   *
+   * @param hardware the device, not null
+   * @return the longest context in tokens, or empty when none fits
    */
   public OptionalInt longestContext(Hardware hardware) {
     Checks.requireNonNull(hardware, "hardware");
@@ -669,6 +791,9 @@ public final class Estimator {
   /**
    * The most sequences that fit {@code hardware} at once, each with this estimator's context (llama.cpp
    * {@code --parallel}). Empty when not even one fits.
+   *
+   * @param hardware the device, not null
+   * @return the number of sequences, or empty when none fits
    */
   public OptionalInt maxParallel(Hardware hardware) {
     Checks.requireNonNull(hardware, "hardware");

@@ -20,7 +20,15 @@ package dev.headroom;
  */
 public record FileWeights(Bytes tensorBytes, Bytes activeBytes, Bytes cpuRepackBytes, Bytes fileBytes) {
 
-  /** Validates the components. */
+  /**
+   * Validates the components.
+   *
+   * @param tensorBytes the tensor data, as loaded
+   * @param activeBytes the tensor data one token reads, at most {@code tensorBytes}
+   * @param cpuRepackBytes the weights the CPU backend repacks when every layer runs on the CPU, at most {@code
+   *     tensorBytes}
+   * @param fileBytes the file's size (all parts of a split file together)
+   */
   public FileWeights {
     Checks.requireNonNull(tensorBytes, "tensorBytes");
     Checks.requireNonNull(activeBytes, "activeBytes");

@@ -18,7 +18,14 @@ import java.util.Locale;
  */
 public record Fit(Hardware hardware, MemoryEstimate memory, Bytes usableMemory, Verdict verdict) {
 
-  /** Validates that no component is null. */
+  /**
+   * Validates that no component is null.
+   *
+   * @param hardware the device
+   * @param memory the memory estimate
+   * @param usableMemory what the device lets a model occupy
+   * @param verdict the tier
+   */
   public Fit {
     Checks.requireNonNull(hardware, "hardware");
     Checks.requireNonNull(memory, "memory");
@@ -26,12 +33,20 @@ public record Fit(Hardware hardware, MemoryEstimate memory, Bytes usableMemory, 
     Checks.requireNonNull(verdict, "verdict");
   }
 
-  /** Usable memory minus the estimate's total, in bytes; negative when the model does not fit. */
+  /**
+   * Usable memory minus the estimate's total, in bytes; negative when the model does not fit.
+   *
+   * @return the headroom in bytes
+   */
   public long headroomBytes() {
     return usableMemory.bytes() - memory.total().bytes();
   }
 
-  /** The share of usable memory the estimate takes (above 1 when it does not fit). */
+  /**
+   * The share of usable memory the estimate takes (above 1 when it does not fit).
+   *
+   * @return the estimate's total divided by the usable memory
+   */
   public double usedShare() {
     return (double) memory.total().bytes() / usableMemory.bytes();
   }

@@ -105,32 +105,57 @@ public enum GgmlType {
     this.blockBytes = blockBytes;
   }
 
-  /** The id written in GGUF tensor infos ({@code enum ggml_type}). */
+  /**
+   * The id written in GGUF tensor infos ({@code enum ggml_type}).
+   *
+   * @return the GGUF type id
+   */
   public int id() {
     return id;
   }
 
-  /** Elements per block: 1 for plain types, 32 for legacy quants, 256 for k-quants. */
+  /**
+   * Elements per block: 1 for plain types, 32 for legacy quants, 256 for k-quants.
+   *
+   * @return the elements one block holds
+   */
   public int blockElements() {
     return blockElements;
   }
 
-  /** Bytes per block. */
+  /**
+   * Bytes per block.
+   *
+   * @return the bytes one block takes
+   */
   public int blockBytes() {
     return blockBytes;
   }
 
-  /** Exact bits per weight: {@code blockBytes × 8 / blockElements}. */
+  /**
+   * Exact bits per weight: {@code blockBytes × 8 / blockElements}.
+   *
+   * @return the bits one weight takes, block scales included
+   */
   public double bitsPerWeight() {
     return blockBytes * 8.0 / blockElements;
   }
 
-  /** Whether this is a block-quantized type (more than one element per block). */
+  /**
+   * Whether this is a block-quantized type (more than one element per block).
+   *
+   * @return true for block-quantized types, false for types with one element per block (floats and integers)
+   */
   public boolean isQuantized() {
     return blockElements > 1;
   }
 
-  /** Whether a row of {@code rowLength} elements can be stored in this type (whole blocks only). */
+  /**
+   * Whether a row of {@code rowLength} elements can be stored in this type (whole blocks only).
+   *
+   * @param rowLength the number of elements in one row
+   * @return true if {@code rowLength} is a multiple of {@link #blockElements()}
+   */
   public boolean fitsRow(long rowLength) {
     return rowLength % blockElements == 0;
   }
@@ -155,6 +180,8 @@ public enum GgmlType {
   /**
    * The type with a GGUF id.
    *
+   * @param id the id from a GGUF tensor info
+   * @return the type with that id
    * @throws IllegalArgumentException if no current ggml type has that id
    */
   public static GgmlType ofId(int id) {
@@ -168,6 +195,8 @@ public enum GgmlType {
   /**
    * The type with a name, ignoring case ({@code "q4_k"}, {@code "F16"}).
    *
+   * @param name the type name, not null
+   * @return the type of that name
    * @throws IllegalArgumentException listing the accepted names if there is none
    */
   public static GgmlType parse(String name) {

@@ -66,6 +66,7 @@ public final class Hardware {
    * @param vendor the maker, not null
    * @param memory memory as sold, more than zero
    * @param bandwidthGBps memory bandwidth in GB/s, in (0, 1,000,000]
+   * @return the GPU
    * @throws IllegalArgumentException naming the bad value
    */
   public static Hardware gpu(String name, Vendor vendor, Bytes memory, double bandwidthGBps) {
@@ -76,13 +77,26 @@ public final class Hardware {
    * A unified-memory device whose GPU may use {@code gpuMemoryShare} of the memory by default.
    *
    * @param gpuMemoryShare in (0, 1]
+   * @param name the marketing name, not blank
+   * @param vendor the maker, not null
+   * @param memory memory as sold, more than zero
+   * @param bandwidthGBps memory bandwidth in GB/s, in (0, 1,000,000]
+   * @return the device
    */
   public static Hardware unified(String name, Vendor vendor, Bytes memory, double bandwidthGBps,
       double gpuMemoryShare) {
     return create(name, HardwareKind.UNIFIED, vendor, memory, bandwidthGBps, gpuMemoryShare);
   }
 
-  /** A CPU with system RAM. */
+  /**
+   * A CPU with system RAM.
+   *
+   * @param name the marketing name, not blank
+   * @param vendor the maker, not null
+   * @param memory system memory as installed, more than zero
+   * @param bandwidthGBps memory bandwidth in GB/s, in (0, 1,000,000]
+   * @return the CPU
+   */
   public static Hardware cpu(String name, Vendor vendor, Bytes memory, double bandwidthGBps) {
     return create(name, HardwareKind.CPU, vendor, memory, bandwidthGBps, 1.0);
   }
@@ -90,6 +104,12 @@ public final class Hardware {
   /**
    * Any kind of device.
    *
+   * @param name the marketing name, not blank
+   * @param kind the kind of device, not null
+   * @param vendor the maker, not null
+   * @param memory memory as sold, more than zero
+   * @param bandwidthGBps memory bandwidth in GB/s, in (0, 1,000,000]
+   * @return the device, whose GPU may use all of its memory
    * @throws IllegalArgumentException naming the bad value
    */
   public static Hardware of(String name, HardwareKind kind, Vendor vendor, Bytes memory, double bandwidthGBps) {
@@ -111,6 +131,8 @@ public final class Hardware {
    * Hardware card = Hardware.parse("kind=gpu,vendor=nvidia,memory_gib=24,bandwidth_gbps=1008,fp16_tflops=165");
    * }</pre>
    *
+   * @param spec the pairs, not null
+   * @return the device
    * @throws IllegalArgumentException naming the key or value that is missing, unknown, repeated or out of range
    */
   public static Hardware parse(String spec) {
@@ -200,13 +222,23 @@ public final class Hardware {
     return end == 0 ? "hardware" : s.substring(0, end);
   }
 
-  /** A copy with another name (the identifier is unchanged). */
+  /**
+   * A copy with another name (the identifier is unchanged).
+   *
+   * @param name the new name, not blank
+   * @return a new device with that name
+   */
   public Hardware withName(String name) {
     Checks.requireNonBlank(name, "name");
     return new Hardware(id, name, kind, vendor, memory, bandwidthGBps, fp16Tflops, fp32Tflops, gpuMemoryShare, count);
   }
 
-  /** A copy with another identifier. */
+  /**
+   * A copy with another identifier.
+   *
+   * @param id the new identifier, not blank
+   * @return a new device with that identifier
+   */
   public Hardware withId(String id) {
     Checks.requireNonBlank(id, "id");
     return new Hardware(id, name, kind, vendor, memory, bandwidthGBps, fp16Tflops, fp32Tflops, gpuMemoryShare, count);
@@ -216,6 +248,7 @@ public final class Hardware {
    * A copy with a dense FP16 tensor throughput, used for prefill estimates.
    *
    * @param tflops in (0, 1,000,000]
+   * @return a new device with that throughput
    */
   public Hardware withFp16Tflops(double tflops) {
     Checks.requireInRange(tflops, 0, false, 1_000_000, "fp16Tflops", "TFLOPS");
@@ -227,6 +260,7 @@ public final class Hardware {
    * prefill estimates.
    *
    * @param tflops in (0, 1,000,000]
+   * @return a new device with that throughput
    */
   public Hardware withFp32Tflops(double tflops) {
     Checks.requireInRange(tflops, 0, false, 1_000_000, "fp32Tflops", "TFLOPS");
@@ -238,6 +272,7 @@ public final class Hardware {
    * {@code sysctl iogpu.wired_limit_mb}.
    *
    * @param share in (0, 1]
+   * @return a new device with that share
    */
   public Hardware withGpuMemoryShare(double share) {
     Checks.requireInRange(share, 0, false, 1, "gpuMemoryShare", "");
@@ -248,6 +283,7 @@ public final class Hardware {
    * {@code count} identical devices of this one, for example an 8-GPU node, named {@code "8 × <name>"}.
    *
    * @param count 1 to 1024
+   * @return the group of devices, one device when {@code count} is 1
    */
   public Hardware times(int count) {
     Checks.requireInRange(count, 1, 1024, "count", "devices");
@@ -264,32 +300,56 @@ public final class Hardware {
     return id.replaceFirst("^\\d+x-", "");
   }
 
-  /** The identifier, a slug of the name unless set. */
+  /**
+   * The identifier, a slug of the name unless set.
+   *
+   * @return the identifier
+   */
   public String id() {
     return id;
   }
 
-  /** The name. */
+  /**
+   * The name.
+   *
+   * @return the display name, {@code "8 × <name>"} for a group
+   */
   public String name() {
     return name;
   }
 
-  /** The kind. */
+  /**
+   * The kind.
+   *
+   * @return the kind of device
+   */
   public HardwareKind kind() {
     return kind;
   }
 
-  /** The maker. */
+  /**
+   * The maker.
+   *
+   * @return the maker
+   */
   public Vendor vendor() {
     return vendor;
   }
 
-  /** One device's memory, as sold. */
+  /**
+   * One device's memory, as sold.
+   *
+   * @return the memory of one device
+   */
   public Bytes memory() {
     return memory;
   }
 
-  /** Memory bandwidth of one device, in decimal GB/s. */
+  /**
+   * Memory bandwidth of one device, in decimal GB/s.
+   *
+   * @return the bandwidth in GB/s
+   */
   public double bandwidthGBps() {
     return bandwidthGBps;
   }
@@ -297,12 +357,18 @@ public final class Hardware {
   /**
    * Dense FP16 throughput of one device in TFLOPS, if known: the matrix (tensor core) figure where the device has
    * matrix units, otherwise its vector FP16 rate.
+   *
+   * @return the FP16 throughput in TFLOPS, or empty when unknown
    */
   public OptionalDouble fp16Tflops() {
     return Double.isNaN(fp16Tflops) ? OptionalDouble.empty() : OptionalDouble.of(fp16Tflops);
   }
 
-  /** Dense FP32 vector (non-tensor) throughput of one device in TFLOPS, if known. */
+  /**
+   * Dense FP32 vector (non-tensor) throughput of one device in TFLOPS, if known.
+   *
+   * @return the FP32 throughput in TFLOPS, or empty when unknown
+   */
   public OptionalDouble fp32Tflops() {
     return Double.isNaN(fp32Tflops) ? OptionalDouble.empty() : OptionalDouble.of(fp32Tflops);
   }
@@ -317,22 +383,38 @@ public final class Hardware {
     return fp32Tflops;
   }
 
-  /** The share of each device's memory the GPU may use: 1 for discrete GPUs and CPUs. */
+  /**
+   * The share of each device's memory the GPU may use: 1 for discrete GPUs and CPUs.
+   *
+   * @return the share, in (0, 1]
+   */
   public double gpuMemoryShare() {
     return gpuMemoryShare;
   }
 
-  /** The number of identical devices, 1 for a single one. */
+  /**
+   * The number of identical devices, 1 for a single one.
+   *
+   * @return the device count, 1 to 1024
+   */
   public int count() {
     return count;
   }
 
-  /** Memory of all devices together, as sold. */
+  /**
+   * Memory of all devices together, as sold.
+   *
+   * @return {@code memory × count}
+   */
   public Bytes totalMemory() {
     return memory.multipliedBy(count);
   }
 
-  /** What a model may occupy: {@code memory × gpuMemoryShare × count}. */
+  /**
+   * What a model may occupy: {@code memory × gpuMemoryShare × count}.
+   *
+   * @return the memory a model may occupy
+   */
   public Bytes usableMemory() {
     Bytes usable = usableMemory;
     if (usable == null) {

@@ -18,6 +18,8 @@ public enum HardwareKind {
   /**
    * Reads a kind, ignoring case: {@code gpu}, {@code unified} or {@code cpu}.
    *
+   * @param text the name, not null
+   * @return the kind of that name
    * @throws IllegalArgumentException listing the accepted names if none matches
    */
   public static HardwareKind parse(String text) {

@@ -41,7 +41,11 @@ public enum KvCacheType {
     this.storage = storage;
   }
 
-  /** Whether this type stores blocks of quantized values (llama.cpp then needs flash attention for V). */
+  /**
+   * Whether this type stores blocks of quantized values (llama.cpp then needs flash attention for V).
+   *
+   * @return true for the block-quantized cache types, false for F32, F16, BF16 and FP8
+   */
   public boolean isQuantized() {
     return storage.isQuantized();
   }
@@ -50,6 +54,7 @@ public enum KvCacheType {
    * Bytes one cached row of {@code elements} elements takes; a partial block counts as a whole block.
    *
    * @param elements a non-negative element count
+   * @return the bytes of the row
    */
   public long rowBytes(long elements) {
     Checks.requireNonNegative(elements, "elements");
@@ -57,7 +62,11 @@ public enum KvCacheType {
     return Math.multiplyExact(blocks, (long) storage.blockBytes());
   }
 
-  /** The lower-case name llama.cpp's options use, for example {@code "q8_0"}. */
+  /**
+   * The lower-case name llama.cpp's options use, for example {@code "q8_0"}.
+   *
+   * @return the name for {@code --cache-type-k} and {@code --cache-type-v}
+   */
   public String optionName() {
     return name().toLowerCase(Locale.ROOT);
   }
@@ -65,6 +74,8 @@ public enum KvCacheType {
   /**
    * Reads a type name, ignoring case ({@code f16}, {@code q8_0}, {@code fp8}, …).
    *
+   * @param text the name, not null
+   * @return the type of that name
    * @throws IllegalArgumentException listing the accepted names if none matches
    */
   public static KvCacheType parse(String text) {

@@ -18,7 +18,15 @@ package dev.headroom;
  */
 public record LatentAttention(int kvLoraRank, int qLoraRank, int ropeHeadDim, int nopeHeadDim, int vHeadDim) {
 
-  /** Validates every component. */
+  /**
+   * Validates every component.
+   *
+   * @param kvLoraRank size of the compressed KV latent
+   * @param qLoraRank size of the compressed query latent; 0 when queries are not compressed (DeepSeek-V2-Lite)
+   * @param ropeHeadDim rotary part of each query/key head
+   * @param nopeHeadDim non-rotary part of each query/key head
+   * @param vHeadDim value head size
+   */
   public LatentAttention {
     Checks.requireInRange(kvLoraRank, 1, 1 << 16, "kvLoraRank", "");
     Checks.requireInRange(qLoraRank, 0, 1 << 16, "qLoraRank", "");
@@ -27,7 +35,11 @@ public record LatentAttention(int kvLoraRank, int qLoraRank, int ropeHeadDim, in
     Checks.requireInRange(vHeadDim, 1, 1 << 12, "vHeadDim", "");
   }
 
-  /** Elements cached per token and layer: the latent plus the shared rotary key. */
+  /**
+   * Elements cached per token and layer: the latent plus the shared rotary key.
+   *
+   * @return {@code kvLoraRank + ropeHeadDim}
+   */
   public int cachedElementsPerToken() {
     return kvLoraRank + ropeHeadDim;
   }

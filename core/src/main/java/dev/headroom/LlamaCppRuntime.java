@@ -57,19 +57,33 @@ public final class LlamaCppRuntime {
     this.reserve = reserve;
   }
 
-  /** libllama's defaults on a GPU backend (see the class description). */
+  /**
+   * libllama's defaults on a GPU backend (see the class description).
+   *
+   * @return the default settings
+   */
   public static LlamaCppRuntime defaults() {
     return DEFAULTS;
   }
 
-  /** A copy on another backend. This instance is unaffected. */
+  /**
+   * A copy on another backend. This instance is unaffected.
+   *
+   * @param backend the backend, not null
+   * @return a new runtime on that backend
+   */
   public LlamaCppRuntime withBackend(Backend backend) {
     Checks.requireNonNull(backend, "backend");
     return new LlamaCppRuntime(backend, flashAttention, gpuLayers, batch, ubatch, outputs, kvUnified, swaFull, mmap,
         reserve);
   }
 
-  /** A copy with flash attention on or off ({@code -fa}); a quantized V cache needs it on. */
+  /**
+   * A copy with flash attention on or off ({@code -fa}); a quantized V cache needs it on.
+   *
+   * @param on true for flash attention on
+   * @return a new runtime with that setting
+   */
   public LlamaCppRuntime withFlashAttention(boolean on) {
     return new LlamaCppRuntime(backend, on, gpuLayers, batch, ubatch, outputs, kvUnified, swaFull, mmap, reserve);
   }
@@ -79,6 +93,7 @@ public final class LlamaCppRuntime {
    * output layer first, then the last repeating layers; the token embeddings always stay in system memory.
    *
    * @param layers -1, or 0 to 4097
+   * @return a new runtime with that layer count
    */
   public LlamaCppRuntime withGpuLayers(int layers) {
     Checks.requireInRange(layers, -1, 4097, "gpuLayers", "layers");
@@ -91,6 +106,7 @@ public final class LlamaCppRuntime {
    *
    * @param batch logical batch, 1 to 1,048,576
    * @param ubatch physical micro-batch, 1 to {@code batch}
+   * @return a new runtime with those batch sizes
    */
   public LlamaCppRuntime withBatch(int batch, int ubatch) {
     Checks.requireInRange(batch, 1, 1 << 20, "batch", "tokens");
@@ -104,6 +120,7 @@ public final class LlamaCppRuntime {
    * {@code --parallel}); 0 means the batch size.
    *
    * @param outputs 0 to 1,048,576
+   * @return a new runtime with that logits limit
    */
   public LlamaCppRuntime withOutputs(int outputs) {
     Checks.requireInRange(outputs, 0, 1 << 20, "outputs", "tokens");
@@ -111,77 +128,137 @@ public final class LlamaCppRuntime {
         reserve);
   }
 
-  /** A copy with one KV stream shared by all sequences ({@code --kv-unified}) or one per sequence. */
+  /**
+   * A copy with one KV stream shared by all sequences ({@code --kv-unified}) or one per sequence.
+   *
+   * @param unified true for one stream shared by all sequences, false for one per sequence
+   * @return a new runtime with that layout
+   */
   public LlamaCppRuntime withKvUnified(boolean unified) {
     return new LlamaCppRuntime(backend, flashAttention, gpuLayers, batch, ubatch, outputs, unified, swaFull, mmap,
         reserve);
   }
 
-  /** A copy keeping full-size caches for sliding-window layers ({@code --swa-full}). */
+  /**
+   * A copy keeping full-size caches for sliding-window layers ({@code --swa-full}).
+   *
+   * @param full true for full-size caches, false for caches of the window size
+   * @return a new runtime with that setting
+   */
   public LlamaCppRuntime withSwaFull(boolean full) {
     return new LlamaCppRuntime(backend, flashAttention, gpuLayers, batch, ubatch, outputs, kvUnified, full, mmap,
         reserve);
   }
 
-  /** A copy with memory-mapped weights on or off ({@code --no-mmap}). */
+  /**
+   * A copy with memory-mapped weights on or off ({@code --no-mmap}).
+   *
+   * @param on true to memory-map the weights, false to load them ({@code --no-mmap})
+   * @return a new runtime with that setting
+   */
   public LlamaCppRuntime withMmap(boolean on) {
     return new LlamaCppRuntime(backend, flashAttention, gpuLayers, batch, ubatch, outputs, kvUnified, swaFull, on,
         reserve);
   }
 
-  /** A copy with another fixed backend cost instead of the assumed one. */
+  /**
+   * A copy with another fixed backend cost instead of the assumed one.
+   *
+   * @param bytes the fixed cost of the backend's context and workspaces, not null
+   * @return a new runtime with that reserve
+   */
   public LlamaCppRuntime withRuntimeReserve(Bytes bytes) {
     Checks.requireNonNull(bytes, "bytes");
     return new LlamaCppRuntime(backend, flashAttention, gpuLayers, batch, ubatch, outputs, kvUnified, swaFull, mmap,
         bytes);
   }
 
-  /** The backend. */
+  /**
+   * The backend.
+   *
+   * @return the backend
+   */
   public Backend backend() {
     return backend;
   }
 
-  /** Whether flash attention is on. */
+  /**
+   * Whether flash attention is on.
+   *
+   * @return true if flash attention is on
+   */
   public boolean flashAttention() {
     return flashAttention;
   }
 
-  /** Layers offloaded to the GPU, -1 for all. */
+  /**
+   * Layers offloaded to the GPU, -1 for all.
+   *
+   * @return the offloaded layer count ({@code -ngl}), or -1 for all
+   */
   public int gpuLayers() {
     return gpuLayers;
   }
 
-  /** The logical batch size. */
+  /**
+   * The logical batch size.
+   *
+   * @return the logical batch size ({@code -b}), in tokens
+   */
   public int batch() {
     return batch;
   }
 
-  /** The micro-batch size. */
+  /**
+   * The micro-batch size.
+   *
+   * @return the physical micro-batch size ({@code -ub}), in tokens
+   */
   public int ubatch() {
     return ubatch;
   }
 
-  /** The most logits kept per batch, 0 meaning the batch size. */
+  /**
+   * The most logits kept per batch, 0 meaning the batch size.
+   *
+   * @return the logits limit per batch, or 0 for the batch size
+   */
   public int outputs() {
     return outputs;
   }
 
-  /** Whether all sequences share one KV stream. */
+  /**
+   * Whether all sequences share one KV stream.
+   *
+   * @return true for one KV stream shared by all sequences, false for one per sequence
+   */
   public boolean kvUnified() {
     return kvUnified;
   }
 
-  /** Whether sliding-window layers keep a full-size cache. */
+  /**
+   * Whether sliding-window layers keep a full-size cache.
+   *
+   * @return true if sliding-window layers cache the whole context
+   */
   public boolean swaFull() {
     return swaFull;
   }
 
-  /** Whether weights are memory-mapped. */
+  /**
+   * Whether weights are memory-mapped.
+   *
+   * @return true if the weights are memory-mapped
+   */
   public boolean mmap() {
     return mmap;
   }
 
-  /** The fixed backend cost: as set, or the assumption for the backend (see the class description). */
+  /**
+   * The fixed backend cost: as set, or the assumption for the backend (see the class description).
+   *
+   * @return the fixed cost of the backend's context and workspaces
+   */
   public Bytes runtimeReserve() {
     Bytes set = reserve;
     if (set != null) {

@@ -23,7 +23,15 @@ import java.util.Locale;
  */
 public record MemoryEstimate(Bytes weights, Bytes kvCache, Bytes compute, Bytes output, Bytes runtime) {
 
-  /** Validates that no part is null and that the sum fits in a {@code long}. */
+  /**
+   * Validates that no part is null and that the sum fits in a {@code long}.
+   *
+   * @param weights the model's tensors
+   * @param kvCache keys and values (and recurrent state) for the context
+   * @param compute compute (scratch) buffers
+   * @param output output (logits) buffer
+   * @param runtime fixed runtime costs
+   */
   public MemoryEstimate {
     Checks.requireNonNull(weights, "weights");
     Checks.requireNonNull(kvCache, "kvCache");
@@ -33,12 +41,20 @@ public record MemoryEstimate(Bytes weights, Bytes kvCache, Bytes compute, Bytes 
     totalBytes(weights, kvCache, compute, output, runtime);
   }
 
-  /** Compute + output + runtime. */
+  /**
+   * Compute + output + runtime.
+   *
+   * @return the memory beside weights and KV cache
+   */
   public Bytes overhead() {
     return Bytes.ofBytes(compute.bytes() + output.bytes() + runtime.bytes());
   }
 
-  /** Weights + KV cache + overhead. */
+  /**
+   * Weights + KV cache + overhead.
+   *
+   * @return the memory the model needs in all
+   */
   public Bytes total() {
     return Bytes.ofBytes(totalBytes(weights, kvCache, compute, output, runtime));
   }

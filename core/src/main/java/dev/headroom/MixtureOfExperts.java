@@ -22,7 +22,19 @@ package dev.headroom;
 public record MixtureOfExperts(int experts, int expertsPerToken, int sharedExperts, int expertFfnSize,
     int sharedExpertFfnSize, int leadingDenseLayers, int layerStep) {
 
-  /** Validates every component. */
+  /**
+   * Validates every component.
+   *
+   * @param experts routed experts per MoE layer, at least 2
+   * @param expertsPerToken routed experts each token uses, 1 to {@code experts}
+   * @param sharedExperts always-active shared experts per MoE layer (DeepSeek, Qwen2-MoE), 0 or more
+   * @param expertFfnSize intermediate size of one routed expert
+   * @param sharedExpertFfnSize intermediate size of the shared experts together; 0 when there are none
+   * @param leadingDenseLayers leading layers that use a dense FFN instead of experts (DeepSeek's {@code
+   *     first_k_dense_replace}), 0 or more
+   * @param layerStep every how many layers one is MoE, the others dense (Llama 4 Maverick's {@code
+   *     interleave_moe_layer_step} 2: layers 1, 3, 5, …); 1 when every layer is
+   */
   public MixtureOfExperts {
     Checks.requireInRange(experts, 2, 65_536, "experts", "");
     Checks.requireInRange(expertsPerToken, 1, experts, "expertsPerToken", "");
@@ -40,6 +52,13 @@ public record MixtureOfExperts(int experts, int expertsPerToken, int sharedExper
   /**
    * A mixture with an MoE block in every layer after the leading dense ones.
    *
+   * @param experts routed experts per MoE layer, at least 2
+   * @param expertsPerToken routed experts each token uses, 1 to {@code experts}
+   * @param sharedExperts always-active shared experts per MoE layer (DeepSeek, Qwen2-MoE), 0 or more
+   * @param expertFfnSize intermediate size of one routed expert
+   * @param sharedExpertFfnSize intermediate size of the shared experts together; 0 when there are none
+   * @param leadingDenseLayers leading layers that use a dense FFN instead of experts (DeepSeek's {@code
+   *     first_k_dense_replace}), 0 or more
    * @see #MixtureOfExperts(int, int, int, int, int, int, int)
    */
   public MixtureOfExperts(int experts, int expertsPerToken, int sharedExperts, int expertFfnSize,
@@ -47,7 +66,12 @@ public record MixtureOfExperts(int experts, int expertsPerToken, int sharedExper
     this(experts, expertsPerToken, sharedExperts, expertFfnSize, sharedExpertFfnSize, leadingDenseLayers, 1);
   }
 
-  /** Whether layer {@code layer} (0-based) has an MoE block, following llama.cpp's {@code n_moe_layer_step}. */
+  /**
+   * Whether layer {@code layer} (0-based) has an MoE block, following llama.cpp's {@code n_moe_layer_step}.
+   *
+   * @param layer the 0-based layer index
+   * @return true if that layer routes tokens to experts
+   */
   public boolean isMoeLayer(int layer) {
     return layer >= leadingDenseLayers && (layer + 1) % layerStep == 0;
   }

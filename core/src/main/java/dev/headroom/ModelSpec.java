@@ -75,12 +75,17 @@ public final class ModelSpec {
    * Starts a builder.
    *
    * @param id a stable identifier such as {@code "llama-3.1-8b-instruct"}, not blank
+   * @return a new builder with that id
    */
   public static Builder builder(String id) {
     return new Builder(Checks.requireNonBlank(id, "id"));
   }
 
-  /** A builder holding every field of this spec, to derive a changed copy. */
+  /**
+   * A builder holding every field of this spec, to derive a changed copy.
+   *
+   * @return a new builder that builds an equal spec until changed
+   */
   public Builder toBuilder() {
     Builder b = new Builder(id);
     b.name = name;
@@ -115,62 +120,110 @@ public final class ModelSpec {
     return b;
   }
 
-  /** The stable identifier, for example {@code "deepseek-r1-distill-qwen-1.5b"}. */
+  /**
+   * The stable identifier, for example {@code "deepseek-r1-distill-qwen-1.5b"}.
+   *
+   * @return the identifier
+   */
   public String id() {
     return id;
   }
 
-  /** The display name; the id when none was given. */
+  /**
+   * The display name; the id when none was given.
+   *
+   * @return the display name
+   */
   public String name() {
     return name;
   }
 
-  /** The publishing organisation, if known. */
+  /**
+   * The publishing organisation, if known.
+   *
+   * @return the publisher, or empty when unknown
+   */
   public Optional<String> publisher() {
     return Optional.ofNullable(publisher);
   }
 
-  /** The family users know it by ("Qwen", "Llama"), if known. */
+  /**
+   * The family users know it by ("Qwen", "Llama"), if known.
+   *
+   * @return the family, or empty when unknown
+   */
   public Optional<String> family() {
     return Optional.ofNullable(family);
   }
 
-  /** The licence (SPDX id or name), if known. */
+  /**
+   * The licence (SPDX id or name), if known.
+   *
+   * @return the licence, or empty when unknown
+   */
   public Optional<String> license() {
     return Optional.ofNullable(license);
   }
 
-  /** The release date, if known. */
+  /**
+   * The release date, if known.
+   *
+   * @return the release date, or empty when unknown
+   */
   public Optional<LocalDate> releaseDate() {
     return Optional.ofNullable(releaseDate);
   }
 
-  /** The Hugging Face repository id, for example {@code "deepseek-ai/DeepSeek-R1-Distill-Qwen-1.5B"}. */
+  /**
+   * The Hugging Face repository id, for example {@code "deepseek-ai/DeepSeek-R1-Distill-Qwen-1.5B"}.
+   *
+   * @return the repository id ({@code owner/name}), or empty when unknown
+   */
   public Optional<String> huggingFaceRepo() {
     return Optional.ofNullable(huggingFaceRepo);
   }
 
-  /** The Hugging Face architecture class, for example {@code "Qwen2ForCausalLM"}. */
+  /**
+   * The Hugging Face architecture class, for example {@code "Qwen2ForCausalLM"}.
+   *
+   * @return the architecture class name, or empty when unknown
+   */
   public Optional<String> huggingFaceArchitecture() {
     return Optional.ofNullable(huggingFaceArchitecture);
   }
 
-  /** The capability tags, unmodifiable. */
+  /**
+   * The capability tags, unmodifiable.
+   *
+   * @return the tags, possibly empty
+   */
   public Set<Tag> tags() {
     return tags;
   }
 
-  /** The architecture memory depends on. */
+  /**
+   * The architecture memory depends on.
+   *
+   * @return the architecture
+   */
   public Architecture architecture() {
     return architecture;
   }
 
-  /** The exact parameter count: given by a source, or derived from the architecture's tensor shapes. */
+  /**
+   * The exact parameter count: given by a source, or derived from the architecture's tensor shapes.
+   *
+   * @return the total number of parameters
+   */
   public long totalParameters() {
     return givenTotalParameters != 0 ? givenTotalParameters : derivedParameters();
   }
 
-  /** Parameters one token reads: the total for a dense model, shared plus routed-per-token for an MoE. */
+  /**
+   * Parameters one token reads: the total for a dense model, shared plus routed-per-token for an MoE.
+   *
+   * @return the number of parameters one token reads
+   */
   public long activeParameters() {
     if (givenActiveParameters != 0) {
       return givenActiveParameters;
@@ -178,7 +231,11 @@ public final class ModelSpec {
     return Math.max(1, totalParameters() - tables().inventory().inactiveExpertElements());
   }
 
-  /** The marketed size ("1.5B" is 1,500,000,000), used by the seed page's naive formula. */
+  /**
+   * The marketed size ("1.5B" is 1,500,000,000), used by the seed page's naive formula.
+   *
+   * @return the marketed parameter count
+   */
   public long nominalParameters() {
     return givenNominalParameters != 0 ? givenNominalParameters : totalParameters();
   }
@@ -187,22 +244,36 @@ public final class ModelSpec {
    * The parameter count of the tensors llama.cpp writes for this architecture, whether or not a total was given.
    * It differs from a given total when a checkpoint holds tensors a GGUF drops (multi-token-prediction layers,
    * vision towers) or adds (MXFP4 scales).
+   *
+   * @return the derived parameter count
    */
   public long derivedParameters() {
     return tables().inventory().totalElements();
   }
 
-  /** Whether {@link #totalParameters()} was derived from the architecture rather than given. */
+  /**
+   * Whether {@link #totalParameters()} was derived from the architecture rather than given.
+   *
+   * @return true if the total was derived, false if a source gave it
+   */
   public boolean parametersDerived() {
     return givenTotalParameters == 0;
   }
 
-  /** Whether the architecture was read from generic fields of an unknown model type and may be incomplete. */
+  /**
+   * Whether the architecture was read from generic fields of an unknown model type and may be incomplete.
+   *
+   * @return true if the architecture may be incomplete
+   */
   public boolean isApproximate() {
     return approximate;
   }
 
-  /** Whether this is a mixture-of-experts model. */
+  /**
+   * Whether this is a mixture-of-experts model.
+   *
+   * @return true if the architecture has a {@link MixtureOfExperts} part
+   */
   public boolean isMoe() {
     return architecture.moe() != null;
   }
@@ -286,37 +357,67 @@ public final class ModelSpec {
       this.id = id;
     }
 
-    /** The display name. */
+    /**
+     * The display name.
+     *
+     * @param name the display name, not blank
+     * @return this builder
+     */
     public Builder name(String name) {
       this.name = Checks.requireNonBlank(name, "name");
       return this;
     }
 
-    /** The publishing organisation. */
+    /**
+     * The publishing organisation.
+     *
+     * @param publisher the organisation, not blank
+     * @return this builder
+     */
     public Builder publisher(String publisher) {
       this.publisher = Checks.requireNonBlank(publisher, "publisher");
       return this;
     }
 
-    /** The family ("Qwen", "Llama"). */
+    /**
+     * The family ("Qwen", "Llama").
+     *
+     * @param family the family name, not blank
+     * @return this builder
+     */
     public Builder family(String family) {
       this.family = Checks.requireNonBlank(family, "family");
       return this;
     }
 
-    /** The licence (SPDX id or name). */
+    /**
+     * The licence (SPDX id or name).
+     *
+     * @param license the licence, not blank
+     * @return this builder
+     */
     public Builder license(String license) {
       this.license = Checks.requireNonBlank(license, "license");
       return this;
     }
 
-    /** The release date. */
+    /**
+     * The release date.
+     *
+     * @param releaseDate the date, not null
+     * @return this builder
+     */
     public Builder releaseDate(LocalDate releaseDate) {
       this.releaseDate = Checks.requireNonNull(releaseDate, "releaseDate");
       return this;
     }
 
-    /** The Hugging Face repository id ({@code owner/name}). */
+    /**
+     * The Hugging Face repository id ({@code owner/name}).
+     *
+     * @param repo the repository id, {@code owner/name}
+     * @return this builder
+     */
     public Builder huggingFaceRepo(String repo) {
       Checks.requireNonBlank(repo, "repo");
       if (repo.indexOf('/') <= 0 || repo.indexOf('/') == repo.length() - 1) {
@@ -326,13 +427,23 @@ public final class ModelSpec {
       return this;
     }
 
-    /** The Hugging Face architecture class ({@code config.json} {@code architectures[0]}). */
+    /**
+     * The Hugging Face architecture class ({@code config.json} {@code architectures[0]}).
+     *
+     * @param className the class name, not blank
+     * @return this builder
+     */
     public Builder huggingFaceArchitecture(String className) {
       this.huggingFaceArchitecture = Checks.requireNonBlank(className, "className");
       return this;
     }
 
-    /** The capability tags (replacing any set before). */
+    /**
+     * The capability tags (replacing any set before).
+     *
+     * @param tags the tags, not null, none null
+     * @return this builder
+     */
     public Builder tags(Set<Tag> tags) {
       Checks.requireNonNull(tags, "tags");
       EnumSet<Tag> copy = EnumSet.noneOf(Tag.class);
@@ -343,19 +454,34 @@ public final class ModelSpec {
       return this;
     }
 
-    /** llama.cpp's architecture name ({@code general.architecture}); default {@code "llama"}. */
+    /**
+     * llama.cpp's architecture name ({@code general.architecture}); default {@code "llama"}.
+     *
+     * @param arch the architecture name, not blank
+     * @return this builder
+     */
     public Builder arch(String arch) {
       this.arch = Checks.requireNonBlank(arch, "arch");
       return this;
     }
 
-    /** Transformer blocks, 1 to 4096. */
+    /**
+     * Transformer blocks, 1 to 4096.
+     *
+     * @param layers the number of transformer blocks, 1 to 4096
+     * @return this builder
+     */
     public Builder layers(int layers) {
       this.layers = Checks.requireInRange(layers, 1, 4096, "layers", "");
       return this;
     }
 
-    /** Model width. */
+    /**
+     * Model width.
+     *
+     * @param hiddenSize the embedding width, 1 to 1,048,576
+     * @return this builder
+     */
     public Builder hiddenSize(int hiddenSize) {
       this.hiddenSize = Checks.requireInRange(hiddenSize, 1, 1 << 20, "hiddenSize", "");
       return this;
@@ -364,6 +490,10 @@ public final class ModelSpec {
     /**
      * Query heads and key/value heads ({@code kvHeads} divides {@code attentionHeads}; equal for multi-head
      * attention, fewer for grouped-query attention).
+     *
+     * @param attentionHeads the query heads, 1 to 16,384
+     * @param kvHeads the key/value heads, 1 to {@code attentionHeads}
+     * @return this builder
      */
     public Builder heads(int attentionHeads, int kvHeads) {
       this.attentionHeads = Checks.requireInRange(attentionHeads, 1, 1 << 14, "attentionHeads", "");
@@ -371,85 +501,156 @@ public final class ModelSpec {
       return this;
     }
 
-    /** One head size for keys, queries and values (default {@code hiddenSize / attentionHeads}). */
+    /**
+     * One head size for keys, queries and values (default {@code hiddenSize / attentionHeads}).
+     *
+     * @param headDim the size of one head, 1 to 16,384
+     * @return this builder
+     */
     public Builder headDim(int headDim) {
       return headDims(headDim, headDim);
     }
 
-    /** Key (and query) head size and value head size, when they differ. */
+    /**
+     * Key (and query) head size and value head size, when they differ.
+     *
+     * @param headDimK the size of one key (and query) head, 1 to 16,384
+     * @param headDimV the size of one value head, 1 to 16,384
+     * @return this builder
+     */
     public Builder headDims(int headDimK, int headDimV) {
       this.headDimK = Checks.requireInRange(headDimK, 1, 1 << 14, "headDimK", "");
       this.headDimV = Checks.requireInRange(headDimV, 1, 1 << 14, "headDimV", "");
       return this;
     }
 
-    /** Intermediate size of the dense FFN (0 allowed only for an MoE without dense layers). */
+    /**
+     * Intermediate size of the dense FFN (0 allowed only for an MoE without dense layers).
+     *
+     * @param ffnSize the intermediate size, 0 to 4,194,304
+     * @return this builder
+     */
     public Builder ffnSize(int ffnSize) {
       this.ffnSize = Checks.requireInRange(ffnSize, 0, 1 << 22, "ffnSize", "");
       return this;
     }
 
-    /** Vocabulary entries. */
+    /**
+     * Vocabulary entries.
+     *
+     * @param vocabSize the number of tokens, 1 to 67,108,864
+     * @return this builder
+     */
     public Builder vocabSize(int vocabSize) {
       this.vocabSize = Checks.requireInRange(vocabSize, 1, 1 << 26, "vocabSize", "tokens");
       return this;
     }
 
-    /** Whether the output head reuses the token embeddings (default false). */
+    /**
+     * Whether the output head reuses the token embeddings (default false).
+     *
+     * @param tied true if there is no separate output matrix
+     * @return this builder
+     */
     public Builder tiedEmbeddings(boolean tied) {
       this.tiedEmbeddings = tied;
       return this;
     }
 
-    /** Trained context length in tokens. */
+    /**
+     * Trained context length in tokens.
+     *
+     * @param tokens the trained context length, 1 to {@value Estimator#MAX_CONTEXT}
+     * @return this builder
+     */
     public Builder contextLength(int tokens) {
       this.contextLength = Checks.requireInRange(tokens, 1, Estimator.MAX_CONTEXT, "contextLength", "tokens");
       return this;
     }
 
-    /** The mixture-of-experts part. */
+    /**
+     * The mixture-of-experts part.
+     *
+     * @param moe the experts, not null
+     * @return this builder
+     */
     public Builder moe(MixtureOfExperts moe) {
       this.moe = Checks.requireNonNull(moe, "moe");
       return this;
     }
 
-    /** The latent-attention part. */
+    /**
+     * The latent-attention part.
+     *
+     * @param mla the latent attention, not null
+     * @return this builder
+     */
     public Builder mla(LatentAttention mla) {
       this.mla = Checks.requireNonNull(mla, "mla");
       return this;
     }
 
-    /** The sliding-window part. */
+    /**
+     * The sliding-window part.
+     *
+     * @param slidingWindow the window and its layer pattern, not null
+     * @return this builder
+     */
     public Builder slidingWindow(SlidingWindow slidingWindow) {
       this.slidingWindow = Checks.requireNonNull(slidingWindow, "slidingWindow");
       return this;
     }
 
-    /** The recurrent layers. */
+    /**
+     * The recurrent layers.
+     *
+     * @param recurrent the recurrent layers, not null
+     * @return this builder
+     */
     public Builder recurrent(RecurrentLayers recurrent) {
       this.recurrent = Checks.requireNonNull(recurrent, "recurrent");
       return this;
     }
 
-    /** The exact total parameter count from a source; when not set it is derived from the tensor shapes. */
+    /**
+     * The exact total parameter count from a source; when not set it is derived from the tensor shapes.
+     *
+     * @param parameters the total parameter count, 1 to 2<sup>50</sup>
+     * @return this builder
+     */
     public Builder totalParameters(long parameters) {
       this.totalParameters = Checks.requireInRange(parameters, 1, 1L << 50, "totalParameters", "");
       return this;
     }
 
-    /** The active parameter count from a source; when not set it is derived. */
+    /**
+     * The active parameter count from a source; when not set it is derived.
+     *
+     * @param parameters the active parameter count, 1 to 2<sup>50</sup>
+     * @return this builder
+     */
     public Builder activeParameters(long parameters) {
       this.activeParameters = Checks.requireInRange(parameters, 1, 1L << 50, "activeParameters", "");
       return this;
     }
 
-    /** The marketed size ("1.5B" is 1,500,000,000); defaults to the total. */
+    /**
+     * The marketed size ("1.5B" is 1,500,000,000); defaults to the total.
+     *
+     * @param parameters the marketed parameter count, 1 to 2<sup>50</sup>
+     * @return this builder
+     */
     public Builder nominalParameters(long parameters) {
       this.nominalParameters = Checks.requireInRange(parameters, 1, 1L << 50, "nominalParameters", "");
       return this;
     }
 
-    /** Marks the architecture as read from generic fields of an unknown model type. */
+    /**
+     * Marks the architecture as read from generic fields of an unknown model type.
+     *
+     * @param approximate true if the architecture may be incomplete
+     * @return this builder
+     */
     public Builder approximate(boolean approximate) {
       this.approximate = approximate;
       return this;
@@ -458,6 +659,7 @@ public final class ModelSpec {
     /**
      * Builds the spec.
      *
+     * @return the spec
      * @throws IllegalStateException naming the missing field when a required one was not set
      * @throws IllegalArgumentException when the fields are inconsistent (for example a head count that does not
      *     divide)

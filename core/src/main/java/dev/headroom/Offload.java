@@ -4,7 +4,8 @@ package dev.headroom;
  * How a model that does not fit a GPU spills into system memory, as llama.cpp does it.
  *
  * <pre>{@code
- * Placement p = Estimator.of(model).place(rtx4090, host, Offload.EXPERTS);
+ * Placement p = Estimator.of(qwen3moe).quant(Quantization.Q8_0).place(rtx4090, host, Offload.EXPERTS);
+ * int layersOnHost = p.expertLayersOnHost();   // leading layers whose routed experts stay in system memory
  * }</pre>
  */
 public enum Offload {

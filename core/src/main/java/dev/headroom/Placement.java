@@ -25,7 +25,15 @@ import java.util.Locale;
 public record Placement(List<DeviceLoad> devices, int gpuLayers, int expertLayersOnHost, Offload offload,
     DecodeSpeed decode) {
 
-  /** Validates the components and copies the list. */
+  /**
+   * Validates the components and copies the list.
+   *
+   * @param devices each GPU's load, then the host's
+   * @param gpuLayers the repeating layers on the GPUs (all of them: {@code layers}; the output head goes with the last)
+   * @param expertLayersOnHost with {@link Offload#EXPERTS}, the layers whose routed experts stay in system memory
+   * @param offload the strategy used
+   * @param decode the decode speed of this placement
+   */
   public Placement {
     Checks.requireNonNull(devices, "devices");
     devices = List.copyOf(devices);
@@ -35,7 +43,11 @@ public record Placement(List<DeviceLoad> devices, int gpuLayers, int expertLayer
     Checks.requireNonNull(decode, "decode");
   }
 
-  /** Whether every device holds its load. */
+  /**
+   * Whether every device holds its load.
+   *
+   * @return true if every {@link DeviceLoad#fits()}
+   */
   public boolean fits() {
     return devices.stream().allMatch(DeviceLoad::fits);
   }

@@ -21,7 +21,15 @@ import java.util.Locale;
 public record PrefillSpeed(int promptTokens, double flopsPerToken, double computeSeconds, double memorySeconds,
     double band) {
 
-  /** Validates the components. */
+  /**
+   * Validates the components.
+   *
+   * @param promptTokens the prompt length, 1 to {@value Estimator#MAX_CONTEXT}
+   * @param flopsPerToken floating-point operations per prompt token (2 × active parameters plus attention)
+   * @param computeSeconds seconds of arithmetic for the whole prompt, 0 or more
+   * @param memorySeconds seconds reading the weights for the whole prompt, 0 or more
+   * @param band the typical relative error of the speed, 0 to 10
+   */
   public PrefillSpeed {
     Checks.requireInRange(promptTokens, 1, Estimator.MAX_CONTEXT, "promptTokens", "tokens");
     Checks.requireInRange(flopsPerToken, 0, false, 1e18, "flopsPerToken", "FLOP");
@@ -30,22 +38,38 @@ public record PrefillSpeed(int promptTokens, double flopsPerToken, double comput
     Checks.requireInRange(band, 0, true, 10, "band", "");
   }
 
-  /** Seconds until the first generated token: the whole prompt. */
+  /**
+   * Seconds until the first generated token: the whole prompt.
+   *
+   * @return {@code computeSeconds + memorySeconds}
+   */
   public double timeToFirstToken() {
     return computeSeconds + memorySeconds;
   }
 
-  /** Prompt tokens per second. */
+  /**
+   * Prompt tokens per second.
+   *
+   * @return {@code promptTokens / timeToFirstToken()}
+   */
   public double tokensPerSecond() {
     return promptTokens / timeToFirstToken();
   }
 
-  /** The low end of the typical range, prompt tokens per second. */
+  /**
+   * The low end of the typical range, prompt tokens per second.
+   *
+   * @return {@code tokensPerSecond() × (1 − band)}, or 0 when the band is 1 or more
+   */
   public double low() {
     return tokensPerSecond() * Math.max(0, 1 - band);
   }
 
-  /** The high end of the typical range, prompt tokens per second. */
+  /**
+   * The high end of the typical range, prompt tokens per second.
+   *
+   * @return {@code tokensPerSecond() × (1 + band)}
+   */
   public double high() {
     return tokensPerSecond() * (1 + band);
   }

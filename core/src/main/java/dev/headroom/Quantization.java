@@ -238,6 +238,7 @@ public final class Quantization {
    *
    * @param bits 2 to 8
    * @param groupSize 16 to 4096 weights per group
+   * @return the AWQ quantization
    */
   public static Quantization awq(int bits, int groupSize) {
     return groupwise("AWQ", bits, groupSize, "Activation-aware 4-bit weight quantization (AWQ), Lin et al. 2023");
@@ -249,6 +250,7 @@ public final class Quantization {
    *
    * @param bits 2 to 8
    * @param groupSize 16 to 4096 weights per group
+   * @return the GPTQ quantization
    */
   public static Quantization gptq(int bits, int groupSize) {
     return groupwise("GPTQ", bits, groupSize, "GPTQ post-training quantization, Frantar et al. 2022");
@@ -263,12 +265,20 @@ public final class Quantization {
         String.format(Locale.ROOT, "%s %d-bit, group size %d", method, bits, groupSize), source, false);
   }
 
-  /** Every named quantization: each llama.cpp file type, then the non-GGUF formats. */
+  /**
+   * Every named quantization: each llama.cpp file type, then the non-GGUF formats.
+   *
+   * @return the named quantizations, unmodifiable
+   */
   public static List<Quantization> values() {
     return Collections.unmodifiableList(NAMED);
   }
 
-  /** The llama.cpp file types only, in llama-quantize's order. */
+  /**
+   * The llama.cpp file types only, in llama-quantize's order.
+   *
+   * @return the GGUF file types, unmodifiable
+   */
   public static List<Quantization> ggufValues() {
     List<Quantization> gguf = new ArrayList<>();
     for (Quantization q : NAMED) {
@@ -322,47 +332,83 @@ public final class Quantization {
         + ", <bits>bpw, AWQ-<bits>bit-g<group> or GPTQ-<bits>bit-g<group>");
   }
 
-  /** The name, for example {@code "Q4_K_M"}, {@code "FP8"}, {@code "4.65bpw"}. */
+  /**
+   * The name, for example {@code "Q4_K_M"}, {@code "FP8"}, {@code "4.65bpw"}.
+   *
+   * @return the name, as {@link #parse(String)} reads it
+   */
   public String name() {
     return name;
   }
 
-  /** Nominal bits per weight, the figure the naive {@code parameters × bits ÷ 8} formula uses. */
+  /**
+   * Nominal bits per weight, the figure the naive {@code parameters × bits ÷ 8} formula uses.
+   *
+   * @return the nominal bits per weight
+   */
   public double bitsPerWeight() {
     return bitsPerWeight;
   }
 
-  /** Where {@link #bitsPerWeight()} comes from. */
+  /**
+   * Where {@link #bitsPerWeight()} comes from.
+   *
+   * @return the source of the bits per weight
+   */
   public String bitsPerWeightSource() {
     return bitsPerWeightSource;
   }
 
-  /** A short description of the quality trade-off. */
+  /**
+   * A short description of the quality trade-off.
+   *
+   * @return the quality description
+   */
   public String quality() {
     return quality;
   }
 
-  /** Where {@link #quality()} comes from. */
+  /**
+   * Where {@link #quality()} comes from.
+   *
+   * @return the source of the quality description
+   */
   public String qualitySource() {
     return qualitySource;
   }
 
-  /** Whether this is a llama.cpp GGUF file type. */
+  /**
+   * Whether this is a llama.cpp GGUF file type.
+   *
+   * @return true for the GGUF file types, false for other formats
+   */
   public boolean isGguf() {
     return fileType != null;
   }
 
-  /** The ggml tensor type most tensors of a GGUF file of this type use; empty for non-GGUF formats. */
+  /**
+   * The ggml tensor type most tensors of a GGUF file of this type use; empty for non-GGUF formats.
+   *
+   * @return the main tensor type, or empty for a non-GGUF format
+   */
   public Optional<GgmlType> defaultTensorType() {
     return fileType == null ? Optional.empty() : Optional.of(fileType.defaultType);
   }
 
-  /** llama.cpp's {@code llama_ftype} id (written as {@code general.file_type}); empty for non-GGUF formats. */
+  /**
+   * llama.cpp's {@code llama_ftype} id (written as {@code general.file_type}); empty for non-GGUF formats.
+   *
+   * @return the file type id, or empty for a non-GGUF format
+   */
   public OptionalInt llamaFileTypeId() {
     return fileType == null ? OptionalInt.empty() : OptionalInt.of(fileType.id);
   }
 
-  /** Whether a non-GGUF format also quantizes the token embeddings and output head (MLX does). */
+  /**
+   * Whether a non-GGUF format also quantizes the token embeddings and output head (MLX does).
+   *
+   * @return true if the embeddings and output head are quantized too
+   */
   public boolean quantizesEmbeddings() {
     return quantizesEmbeddings;
   }

@@ -15,7 +15,8 @@ import java.util.List;
  * <p>"Fits" means any verdict but {@link Verdict#WONT_FIT} at the estimator's context.
  *
  * <pre>{@code
- * Optional<Quantization> q = Estimator.of(model).context(8192).bestQuantization(rtx4090, QuantizationChoice.BEST_BALANCE);
+ * Optional<Quantization> q = Estimator.of(model).context(8192)
+ *     .bestQuantization(rtx4090, QuantizationChoice.BEST_BALANCE);   // Q4_K_M when it fits
  * }</pre>
  */
 public enum QuantizationChoice {

@@ -18,13 +18,23 @@ package dev.headroom;
  */
 public record RecurrentLayers(int fullAttentionInterval, long stateBytesPerSequence) {
 
-  /** Validates every component. */
+  /**
+   * Validates every component.
+   *
+   * @param fullAttentionInterval 0, or the period of full-attention layers
+   * @param stateBytesPerSequence bytes of recurrent state one layer keeps per sequence, 0 or more
+   */
   public RecurrentLayers {
     Checks.requireInRange(fullAttentionInterval, 0, 1024, "fullAttentionInterval", "layers");
     Checks.requireInRange(stateBytesPerSequence, 0, 1L << 40, "stateBytesPerSequence", "bytes");
   }
 
-  /** Whether layer {@code layer} (0-based) is recurrent, without a KV cache. */
+  /**
+   * Whether layer {@code layer} (0-based) is recurrent, without a KV cache.
+   *
+   * @param layer the 0-based layer index
+   * @return true if that layer keeps a fixed recurrent state rather than a KV cache
+   */
   public boolean isRecurrent(int layer) {
     return fullAttentionInterval == 0 || (layer + 1) % fullAttentionInterval != 0;
   }

@@ -20,7 +20,13 @@ import java.util.Locale;
  */
 public record SharedFit(Hardware hardware, List<MemoryEstimate> models, Bytes usableMemory) {
 
-  /** Validates the components and copies the list. */
+  /**
+   * Validates the components and copies the list.
+   *
+   * @param hardware the device
+   * @param models each model's memory, in the order given
+   * @param usableMemory what the device lets models occupy
+   */
   public SharedFit {
     Checks.requireNonNull(hardware, "hardware");
     Checks.requireNonNull(models, "models");
@@ -32,6 +38,8 @@ public record SharedFit(Hardware hardware, List<MemoryEstimate> models, Bytes us
    * The memory of every estimate on {@code hardware}.
    *
    * @param estimators one or more, none null
+   * @param hardware the device the models share, not null
+   * @return the models' memory on that device, together
    * @throws IllegalArgumentException when the list is empty
    */
   public static SharedFit of(Hardware hardware, List<Estimator> estimators) {
@@ -45,7 +53,11 @@ public record SharedFit(Hardware hardware, List<MemoryEstimate> models, Bytes us
     return new SharedFit(hardware, memory, hardware.usableMemory());
   }
 
-  /** The memory of all models together. */
+  /**
+   * The memory of all models together.
+   *
+   * @return the sum of every model's total
+   */
   public Bytes total() {
     Bytes sum = Bytes.ZERO;
     for (MemoryEstimate m : models) {
@@ -54,12 +66,20 @@ public record SharedFit(Hardware hardware, List<MemoryEstimate> models, Bytes us
     return sum;
   }
 
-  /** Usable memory minus the total, in bytes; negative when they do not fit together. */
+  /**
+   * Usable memory minus the total, in bytes; negative when they do not fit together.
+   *
+   * @return the headroom in bytes
+   */
   public long headroomBytes() {
     return usableMemory.bytes() - total().bytes();
   }
 
-  /** Whether all the models fit at once. */
+  /**
+   * Whether all the models fit at once.
+   *
+   * @return true if the total is at most the usable memory
+   */
   public boolean fits() {
     return headroomBytes() >= 0;
   }

@@ -19,7 +19,12 @@ package dev.headroom;
  */
 public record SlidingWindow(int window, int pattern) {
 
-  /** Validates every component. */
+  /**
+   * Validates every component.
+   *
+   * @param window tokens each sliding layer attends to, at least 1
+   * @param pattern 0 (every layer slides) or 2 and more
+   */
   public SlidingWindow {
     Checks.requireInRange(window, 1, 1 << 24, "window", "tokens");
     if (pattern == 1 || pattern < 0 || pattern > 1024) {
@@ -27,7 +32,12 @@ public record SlidingWindow(int window, int pattern) {
     }
   }
 
-  /** Whether layer {@code layer} (0-based) uses the sliding window. */
+  /**
+   * Whether layer {@code layer} (0-based) uses the sliding window.
+   *
+   * @param layer the 0-based layer index
+   * @return true if that layer caches only the last {@link #window()} tokens
+   */
   public boolean isSliding(int layer) {
     return pattern == 0 || layer % pattern < pattern - 1;
   }

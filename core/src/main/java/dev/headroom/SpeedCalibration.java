@@ -74,7 +74,19 @@ public record SpeedCalibration(Backend backend, double efficiency, double comput
     FITTED.put(Backend.CPU, new SpeedCalibration(Backend.CPU, 0.44, 1.0, 6.18, 0.45, 0.32, 1.0, 1.0, 0.0));
   }
 
-  /** Validates every component. */
+  /**
+   * Validates every component.
+   *
+   * @param backend the class of backend these constants are for
+   * @param efficiency share of memory bandwidth achieved, in (0, 1]
+   * @param computeUtilization share of FP32 throughput decode's arithmetic achieves, in (0, 100]
+   * @param overheadMillis fixed time per generated token in milliseconds, 0 to 1000
+   * @param hopMillis time per generated token per extra device a layer split crosses, in milliseconds, 0 to 1000
+   * @param decodeBand typical relative error of decode estimates, 0 to 10
+   * @param prefillUtilization share of dense FP16 throughput prefill's matrix products achieve, in (0, 100]
+   * @param prefillVectorUtilization share of FP32 throughput the vector work beside them achieves, in (0, 100]
+   * @param prefillBand typical relative error of prefill estimates, 0 to 10
+   */
   public SpeedCalibration {
     Checks.requireNonNull(backend, "backend");
     Checks.requireInRange(efficiency, 0, false, 1, "efficiency", "");
@@ -87,25 +99,45 @@ public record SpeedCalibration(Backend backend, double efficiency, double comput
     Checks.requireInRange(prefillBand, 0, true, 10, "prefillBand", "");
   }
 
-  /** The fitted constants for a class of backend. */
+  /**
+   * The fitted constants for a class of backend.
+   *
+   * @param backend the backend, not null
+   * @return the constants fitted for that backend's class
+   */
   public static SpeedCalibration of(Backend backend) {
     Checks.requireNonNull(backend, "backend");
     return FITTED.get(backend);
   }
 
-  /** A copy with another share of memory bandwidth. This instance is unaffected. */
+  /**
+   * A copy with another share of memory bandwidth. This instance is unaffected.
+   *
+   * @param share the share of memory bandwidth achieved, in (0, 1]
+   * @return new constants with that efficiency
+   */
   public SpeedCalibration withEfficiency(double share) {
     return new SpeedCalibration(backend, share, computeUtilization, overheadMillis, hopMillis, decodeBand,
         prefillUtilization, prefillVectorUtilization, prefillBand);
   }
 
-  /** A copy with another fixed time per generated token. */
+  /**
+   * A copy with another fixed time per generated token.
+   *
+   * @param millis the fixed time per generated token in milliseconds, 0 to 1000
+   * @return new constants with that overhead
+   */
   public SpeedCalibration withOverheadMillis(double millis) {
     return new SpeedCalibration(backend, efficiency, computeUtilization, millis, hopMillis, decodeBand,
         prefillUtilization, prefillVectorUtilization, prefillBand);
   }
 
-  /** A copy with another share of FP16 throughput for prefill. */
+  /**
+   * A copy with another share of FP16 throughput for prefill.
+   *
+   * @param share the share of dense FP16 throughput prefill achieves, in (0, 100]
+   * @return new constants with that utilization
+   */
   public SpeedCalibration withPrefillUtilization(double share) {
     return new SpeedCalibration(backend, efficiency, computeUtilization, overheadMillis, hopMillis, decodeBand,
         share, prefillVectorUtilization, prefillBand);

@@ -26,7 +26,11 @@ public enum Tag {
   /** Tool and function calling. */
   TOOLS;
 
-  /** The display label, for example {@code "Reasoning"}. */
+  /**
+   * The display label, for example {@code "Reasoning"}.
+   *
+   * @return the label shown to people
+   */
   public String label() {
     String n = name().toLowerCase(Locale.ROOT);
     return Character.toUpperCase(n.charAt(0)) + n.substring(1);
@@ -35,6 +39,8 @@ public enum Tag {
   /**
    * Reads a tag, ignoring case.
    *
+   * @param text the tag name, not null
+   * @return the tag of that name
    * @throws IllegalArgumentException listing the accepted tags if none matches
    */
   public static Tag parse(String text) {

@@ -22,6 +22,8 @@ public enum Vendor {
   /**
    * Reads a vendor name, ignoring case.
    *
+   * @param text the name, not null
+   * @return the vendor of that name
    * @throws IllegalArgumentException listing the accepted names if none matches
    */
   public static Vendor parse(String text) {

@@ -31,17 +31,29 @@ public enum Verdict {
     this.detail = detail;
   }
 
-  /** The short form, for example {@code "Runs great"}. */
+  /**
+   * The short form, for example {@code "Runs great"}.
+   *
+   * @return the headline
+   */
   public String headline() {
     return headline;
   }
 
-  /** The full label, for example {@code "Runs great — plenty of headroom"}. */
+  /**
+   * The full label, for example {@code "Runs great — plenty of headroom"}.
+   *
+   * @return the label
+   */
   public String label() {
     return headline + " — " + detail;
   }
 
-  /** Whether the model fits at all. */
+  /**
+   * Whether the model fits at all.
+   *
+   * @return true for every verdict but {@link #WONT_FIT}
+   */
   public boolean fits() {
     return this != WONT_FIT;
   }

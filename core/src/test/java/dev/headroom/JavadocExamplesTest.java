@@ -4,6 +4,10 @@ import static dev.headroom.Quantization.Q4_K_M;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,6 +19,13 @@ final class JavadocExamplesTest {
   private final ModelSpec r1 = model;
   private final Hardware rtx4090 =
       Hardware.gpu("NVIDIA GeForce RTX 4090", Vendor.NVIDIA, Bytes.ofGibibytes(24), 1008).withFp16Tflops(165.2);
+
+  @Test
+  void everyPublicType_hasAnExampleThatThisClassRuns() throws IOException {
+    // Surefire runs in the module directory.
+    assertThat(JavadocExamples.problems(Path.of("src/main/java/dev/headroom"),
+        Path.of("src/test/java/dev/headroom/JavadocExamplesTest.java"))).isEmpty();
+  }
 
   @Test
   void packageInfo_andEstimator() {
@@ -40,9 +51,9 @@ final class JavadocExamplesTest {
     assertThat(speed.tokensPerSecond()).isPositive();
     assertThat(Bytes.ofGibibytes(24)).hasToString("24 GiB");
     ModelSpec draft = TestModels.qwen25half();
-    java.util.Optional<PrefillSpeed> prompt = Estimator.of(spec).prefill(gpu, 4096);
+    Optional<PrefillSpeed> prompt = Estimator.of(spec).prefill(gpu, 4096);
     java.util.OptionalInt longest = Estimator.of(spec).longestContext(gpu);
-    SharedFit both = SharedFit.of(gpu, java.util.List.of(Estimator.of(spec), Estimator.of(draft)));
+    SharedFit both = SharedFit.of(gpu, List.of(Estimator.of(spec), Estimator.of(draft)));
     assertThat(prompt).as("the README's GPU has no throughput figures").isEmpty();
     assertThat(longest).hasValue(131072);
     assertThat(both.fits()).isTrue();
@@ -62,8 +73,9 @@ final class JavadocExamplesTest {
     assertThat(Estimator.of(llama70b).runtime(LlamaCppRuntime.defaults().withGpuLayers(onGpu + 1))
         .place(rtx4090, host, Offload.LAYERS).devices().get(0).fits()).isFalse();
     assertThat(tps).as("about 21 GB read from DDR5 per token").isBetween(1.0, 5.0);
-    for (DeviceLoad d : Estimator.of(llama70b).quant(Q4_K_M).place(rtx4090, host, Offload.LAYERS).devices()) {
-      assertThat(d.toString()).matches(".*: \\d+ layers, .* GB of .* GB");
+    for (DeviceLoad d : Estimator.of(llama70b).place(rtx4090, host, Offload.LAYERS).devices()) {
+      String line = d.toString();
+      assertThat(line).matches(".*: \\d+ layers, .* GB of .* GB");
     }
     assertThat(p.devices().get(0).toString()).isEqualTo("NVIDIA GeForce RTX 4090: " + onGpu + " layers, "
         + p.devices().get(0).total().format(ByteUnit.GB, 1) + " of 25.8 GB");
@@ -112,13 +124,21 @@ final class JavadocExamplesTest {
   }
 
   @Test
-  void tag_vendor_kind_kvCacheType() {
-    assertThat(Tag.parse("reasoning")).isEqualTo(Tag.REASONING);
-    assertThat(Tag.REASONING.label()).isEqualTo("Reasoning");
-    assertThat(Vendor.parse("nvidia")).isEqualTo(Vendor.NVIDIA);
-    assertThat(HardwareKind.parse("unified")).isEqualTo(HardwareKind.UNIFIED);
+  void tag_vendor_hardwareKind_backend_kvCacheType() {
+    Tag tag = Tag.parse("reasoning");
+    String shown = tag.label();
+    assertThat(tag).isEqualTo(Tag.REASONING);
+    assertThat(shown).isEqualTo("Reasoning");
+    Vendor v = Vendor.parse("nvidia");
+    assertThat(v).isEqualTo(Vendor.NVIDIA);
+    HardwareKind k = HardwareKind.parse("unified");
+    assertThat(k).isEqualTo(HardwareKind.UNIFIED);
+    Backend b = Backend.parse("cuda");
+    assertThat(b).isEqualTo(Backend.CUDA);
+    assertThat(b.isGpu()).isTrue();
     KvCacheType t = KvCacheType.parse("q8_0");
-    assertThat(t.rowBytes(2 * 128)).isEqualTo(272);
+    long bytes = t.rowBytes(2 * 128);
+    assertThat(bytes).isEqualTo(272);
   }
 
   @Test
@@ -129,10 +149,14 @@ final class JavadocExamplesTest {
     RecurrentLayers qwen3Next = new RecurrentLayers(4, 1_081_344);
     assertThat(moe.expertsPerToken()).isEqualTo(8);
     assertThat(mla.cachedElementsPerToken()).isEqualTo(576);
-    assertThat(gemma3.isSliding(0)).isTrue();
-    assertThat(gemma3.isSliding(5)).isFalse();
-    assertThat(qwen3Next.isRecurrent(0)).isTrue();
-    assertThat(qwen3Next.isRecurrent(3)).isFalse();
+    boolean local = gemma3.isSliding(0);
+    boolean global = gemma3.isSliding(5);
+    assertThat(local).isTrue();
+    assertThat(global).isFalse();
+    boolean recurrent = qwen3Next.isRecurrent(0);
+    boolean attention = qwen3Next.isRecurrent(3);
+    assertThat(recurrent).isTrue();
+    assertThat(attention).isFalse();
     Architecture a = ModelSpec.builder("my-model").arch("qwen2").layers(28).hiddenSize(1536)
         .heads(12, 2).ffnSize(8960).vocabSize(151936).contextLength(131072).build().architecture();
     int kvPerToken = a.kvHeads() * (a.headDimK() + a.headDimV());
@@ -141,26 +165,27 @@ final class JavadocExamplesTest {
 
   @Test
   void modelSpec() {
-    ModelSpec spec = ModelSpec.builder("deepseek-r1-distill-qwen-1.5b")
+    ModelSpec r1 = ModelSpec.builder("deepseek-r1-distill-qwen-1.5b")
         .name("DeepSeek R1 Distill Qwen 1.5B").publisher("DeepSeek").family("Qwen")
         .arch("qwen2").huggingFaceArchitecture("Qwen2ForCausalLM")
         .layers(28).hiddenSize(1536).heads(12, 2).headDim(128).ffnSize(8960)
         .vocabSize(151936).tiedEmbeddings(false).contextLength(131072)
         .nominalParameters(1_500_000_000L)
         .build();
-    long exact = spec.totalParameters();
+    long exact = r1.totalParameters();
     assertThat(exact).isEqualTo(1_777_088_000L);
+    assertThat(r1.architecture()).isEqualTo(model.architecture());
   }
 
   @Test
   void hardware() {
-    Hardware gpu = Hardware.gpu("NVIDIA GeForce RTX 4090", Vendor.NVIDIA, Bytes.ofGibibytes(24), 1008)
+    Hardware rtx4090 = Hardware.gpu("NVIDIA GeForce RTX 4090", Vendor.NVIDIA, Bytes.ofGibibytes(24), 1008)
         .withFp16Tflops(165.2);
     Hardware node = Hardware.gpu("NVIDIA H100 SXM5 80GB", Vendor.NVIDIA, Bytes.ofGibibytes(80), 3350).times(8);
     Hardware mac = Hardware.unified("Apple M3 Max 128GB", Vendor.APPLE, Bytes.ofGibibytes(128), 400, 0.75);
     Bytes usable = mac.usableMemory();
     assertThat(usable).isEqualTo(Bytes.ofGibibytes(96));
-    assertThat(gpu.fp16Tflops()).hasValue(165.2);
+    assertThat(rtx4090.fp16Tflops()).hasValue(165.2);
     assertThat(node.usableMemory()).isEqualTo(Bytes.ofGibibytes(640));
   }
 
@@ -198,12 +223,12 @@ final class JavadocExamplesTest {
     SpeedCalibration cuda = SpeedCalibration.of(Backend.CUDA);
     Estimator tuned = Estimator.of(model).speedCalibration(cuda.withEfficiency(0.85));
     assertThat(tuned.calibrationFor(rtx4090).efficiency()).isEqualTo(0.85);
-    java.util.Optional<PrefillSpeed> p = Estimator.of(model).prefill(rtx4090, 4096);
+    Optional<PrefillSpeed> p = Estimator.of(model).prefill(rtx4090, 4096);
     double seconds = p.get().timeToFirstToken();
     assertThat(seconds).isPositive().isLessThan(1);
     ModelSpec chat = TestModels.llama31_8b();
     ModelSpec draft = model;
-    SharedFit all = SharedFit.of(rtx4090, java.util.List.of(Estimator.of(chat).context(32768), Estimator.of(draft)));
+    SharedFit all = SharedFit.of(rtx4090, List.of(Estimator.of(chat).context(32768), Estimator.of(draft)));
     boolean ok = all.fits();
     long left = all.headroomBytes();
     assertThat(ok).isTrue();
@@ -215,5 +240,48 @@ final class JavadocExamplesTest {
         + "typically ±\\d+ % .*");
     int longest = Estimator.of(chat).longestContext(rtx4090).getAsInt();
     assertThat(longest).isPositive();
+  }
+
+  @Test
+  void fileWeights() {
+    FileWeights w = new FileWeights(Bytes.ofBytes(1_111_370_240L), Bytes.ofBytes(1_111_370_240L),
+        Bytes.ofBytes(625_508_352L), Bytes.ofBytes(1_117_320_576L));
+    MemoryEstimate m = Estimator.of(model).fileWeights(w).vram();
+    assertThat(m.weights()).as("the file's tensors").isEqualTo(Bytes.ofBytes(1_111_370_240L));
+    assertThat(Estimator.of(model).quant(Quantization.Q8_0).fileWeights(w).vram().weights())
+        .as("the file's tensors, not those predicted for the quantization").isEqualTo(w.tensorBytes());
+    assertThat(Estimator.of(model).fileWeights(w).fileSize()).isEqualTo(Bytes.ofBytes(1_117_320_576L));
+  }
+
+  @Test
+  void llamaCppRuntime() {
+    LlamaCppRuntime cpu = LlamaCppRuntime.defaults().withBackend(Backend.CPU).withFlashAttention(false);
+    MemoryEstimate m = Estimator.of(model).runtime(cpu).context(8192).vram();
+    assertThat(m.runtime()).as("no fixed backend cost on the CPU").isEqualTo(Bytes.ZERO);
+    assertThat(Estimator.of(model).context(8192).vram().runtime()).isEqualTo(LlamaCppRuntime.GPU_RESERVE);
+  }
+
+  @Test
+  void offload() {
+    ModelSpec qwen3moe = TestModels.qwen3_30b_a3b();
+    Hardware host = Hardware.cpu("Ryzen 9 7950X, DDR5-6000", Vendor.AMD, Bytes.ofGibibytes(64), 83);
+    Placement p = Estimator.of(qwen3moe).quant(Quantization.Q8_0).place(rtx4090, host, Offload.EXPERTS);
+    int layersOnHost = p.expertLayersOnHost();
+    assertThat(p.offload()).isEqualTo(Offload.EXPERTS);
+    assertThat(p.gpuLayers()).as("every layer runs on the GPU").isEqualTo(qwen3moe.architecture().layers());
+    assertThat(layersOnHost).as("about 32 GB of Q8_0 weights on a 24 GB card").isBetween(1, 47);
+    assertThat(p.fits()).isTrue();
+  }
+
+  @Test
+  void quantizationChoice() {
+    Optional<Quantization> q = Estimator.of(model).context(8192)
+        .bestQuantization(rtx4090, QuantizationChoice.BEST_BALANCE);
+    assertThat(q).hasValue(Q4_K_M);
+    assertThat(Estimator.of(model).context(8192).bestQuantization(rtx4090, QuantizationChoice.HIGHEST_QUALITY))
+        .hasValue(Quantization.Q8_0);
+    Hardware small = Hardware.gpu("4 GB card", Vendor.OTHER, Bytes.ofGibibytes(4), 100);
+    assertThat(Estimator.of(TestModels.llama31_70b()).context(8192)
+        .bestQuantization(small, QuantizationChoice.BEST_BALANCE)).isEmpty();
   }
 }

@@ -75,27 +75,48 @@ public final class Catalog {
     static final Catalog INSTANCE = builder().addBuiltIn().build();
   }
 
-  /** The bundled catalog, loaded on first use. */
+  /**
+   * The bundled catalog, loaded on first use.
+   *
+   * @return the catalog of the bundled CSV files
+   */
   public static Catalog builtIn() {
     return BuiltIn.INSTANCE;
   }
 
-  /** Starts an empty builder. */
+  /**
+   * Starts an empty builder.
+   *
+   * @return a builder with no models and no devices
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Every model, in file order. */
+  /**
+   * Every model, in file order.
+   *
+   * @return the models, unmodifiable
+   */
   public List<ModelEntry> models() {
     return models;
   }
 
-  /** Every device: discrete GPUs, unified-memory devices (one per memory size), multi-GPU systems. */
+  /**
+   * Every device: discrete GPUs, unified-memory devices (one per memory size), multi-GPU systems.
+   *
+   * @return the devices, unmodifiable
+   */
   public List<HardwareEntry> devices() {
     return devices;
   }
 
-  /** The devices of one kind. */
+  /**
+   * The devices of one kind.
+   *
+   * @param kind the kind of device, not null
+   * @return the devices of that kind, in catalog order
+   */
   public List<HardwareEntry> devices(HardwareKind kind) {
     Objects.requireNonNull(kind, "kind must not be null");
     List<HardwareEntry> out = new ArrayList<>();
@@ -107,7 +128,12 @@ public final class Catalog {
     return out;
   }
 
-  /** The model a query names (id, name, alias or Hugging Face repository), if any. */
+  /**
+   * The model a query names (id, name, alias or Hugging Face repository), if any.
+   *
+   * @param query an id, name, alias or {@code owner/name} repository, not null
+   * @return the model, or empty when the query names none
+   */
   public Optional<ModelEntry> findModel(String query) {
     Objects.requireNonNull(query, "query must not be null");
     ModelEntry exact = modelsById.get(query.strip());
@@ -117,6 +143,8 @@ public final class Catalog {
   /**
    * The model a query names.
    *
+   * @param query an id, name, alias or {@code owner/name} repository, not null
+   * @return the model
    * @throws IllegalArgumentException naming the closest models when none matches
    */
   public ModelEntry model(String query) {
@@ -124,25 +152,46 @@ public final class Catalog {
         + "'; did you mean: " + ids(suggestModels(query, 5)) + "?"));
   }
 
-  /** Every model whose id, name, alias or repository holds all the query's words; every model for a blank query. */
+  /**
+   * Every model whose id, name, alias or repository holds all the query's words; every model for a blank query.
+   *
+   * @param query words to look for, ignoring case, not null
+   * @return the matching models, in catalog order
+   */
   public List<ModelEntry> searchModels(String query) {
     Objects.requireNonNull(query, "query must not be null");
     return modelNames.matching(query);
   }
 
-  /** Every device whose id, name or alias holds all the query's words; every device for a blank query. */
+  /**
+   * Every device whose id, name or alias holds all the query's words; every device for a blank query.
+   *
+   * @param query words to look for, ignoring case, not null
+   * @return the matching devices, in catalog order
+   */
   public List<HardwareEntry> searchDevices(String query) {
     Objects.requireNonNull(query, "query must not be null");
     return deviceNames.matching(query);
   }
 
-  /** Up to {@code limit} models whose names are closest to {@code query}. */
+  /**
+   * Up to {@code limit} models whose names are closest to {@code query}.
+   *
+   * @param query the text to match, not null
+   * @param limit the most models to return
+   * @return the closest models, closest first
+   */
   public List<ModelEntry> suggestModels(String query, int limit) {
     Objects.requireNonNull(query, "query must not be null");
     return modelNames.suggest(query, limit);
   }
 
-  /** The device a query names (id, name or alias, forgivingly), if any. */
+  /**
+   * The device a query names (id, name or alias, forgivingly), if any.
+   *
+   * @param query an id, name or alias, not null
+   * @return the device, or empty when the query names none
+   */
   public Optional<HardwareEntry> findDevice(String query) {
     Objects.requireNonNull(query, "query must not be null");
     HardwareEntry exact = devicesById.get(query.strip());
@@ -152,6 +201,8 @@ public final class Catalog {
   /**
    * The device a query names.
    *
+   * @param query an id, name or alias, not null
+   * @return the device
    * @throws IllegalArgumentException naming the closest devices when none matches
    */
   public HardwareEntry device(String query) {
@@ -159,13 +210,24 @@ public final class Catalog {
         + "'; did you mean: " + ids(suggestDevices(query, 5)) + "?"));
   }
 
-  /** Up to {@code limit} devices whose names are closest to {@code query}. */
+  /**
+   * Up to {@code limit} devices whose names are closest to {@code query}.
+   *
+   * @param query the text to match, not null
+   * @param limit the most devices to return
+   * @return the closest devices, closest first
+   */
   public List<HardwareEntry> suggestDevices(String query, int limit) {
     Objects.requireNonNull(query, "query must not be null");
     return deviceNames.suggest(query, limit);
   }
 
-  /** The catalogued models an entry names as related (its base model first), skipping ids not in the catalog. */
+  /**
+   * The catalogued models an entry names as related (its base model first), skipping ids not in the catalog.
+   *
+   * @param entry the model whose relatives to list, not null
+   * @return the related models, each once
+   */
   public List<ModelEntry> related(ModelEntry entry) {
     Objects.requireNonNull(entry, "entry must not be null");
     List<ModelEntry> out = new ArrayList<>();
@@ -185,6 +247,9 @@ public final class Catalog {
   /**
    * Every device's verdict, headroom and decode speed for one estimate: devices that fit first (fastest first),
    * then the others (closest to fitting first).
+   *
+   * @param estimator the model and settings to estimate, not null
+   * @return every device's answer, sorted as described
    */
   public Compatibility compatibility(Estimator estimator) {
     Objects.requireNonNull(estimator, "estimator must not be null");
@@ -202,6 +267,8 @@ public final class Catalog {
    * {@code tokensPerSecond} (the estimate, not its low end); the faster wins a tie. Empty when no device does.
    *
    * @param tokensPerSecond the target decode speed, above 0
+   * @param estimator the model and settings to estimate, not null
+   * @return the smallest such device, or empty when none reaches the speed
    */
   public Optional<DeviceFit> smallestDevice(Estimator estimator, double tokensPerSecond) {
     Objects.requireNonNull(estimator, "estimator must not be null");
@@ -220,6 +287,9 @@ public final class Catalog {
    * model first.
    *
    * @param context tokens per sequence, 1 to {@link Estimator#MAX_CONTEXT}
+   * @param hardware the device, not null
+   * @param rule how to choose among the quantizations that fit, not null
+   * @return the models that fit, each at its chosen quantization
    */
   public List<ModelFit> modelsFor(Hardware hardware, int context, QuantizationChoice rule) {
     Objects.requireNonNull(hardware, "hardware must not be null");
@@ -283,7 +353,11 @@ public final class Catalog {
 
     private Builder() {}
 
-    /** Adds the bundled models and devices. */
+    /**
+     * Adds the bundled models and devices.
+     *
+     * @return this builder
+     */
     public Builder addBuiltIn() {
       models.addAll(CatalogFiles.models(CatalogFiles.resource(CatalogFiles.MODELS), CatalogFiles.MODELS));
       gpus.addAll(CatalogFiles.gpus(CatalogFiles.resource(CatalogFiles.GPUS), CatalogFiles.GPUS));
@@ -293,13 +367,23 @@ public final class Catalog {
       return this;
     }
 
-    /** Adds one model. */
+    /**
+     * Adds one model.
+     *
+     * @param model the model, not null
+     * @return this builder
+     */
     public Builder addModel(ModelEntry model) {
       models.add(Objects.requireNonNull(model, "model must not be null"));
       return this;
     }
 
-    /** Adds one device. */
+    /**
+     * Adds one device.
+     *
+     * @param device the device, not null
+     * @return this builder
+     */
     public Builder addDevice(HardwareEntry device) {
       others.add(Objects.requireNonNull(device, "device must not be null"));
       return this;
@@ -309,6 +393,8 @@ public final class Catalog {
      * Adds the models of a CSV file in the format of the bundled {@code models.csv}.
      *
      * @param source a name for error messages, such as the file name
+     * @param csv the CSV text, with its header row, not null; the caller closes it
+     * @return this builder
      * @throws IllegalArgumentException naming the source, line and value when a row is malformed
      */
     public Builder readModels(Reader csv, String source) {
@@ -319,6 +405,9 @@ public final class Catalog {
     /**
      * Adds the GPUs of a CSV file in the format of the bundled {@code gpus.csv}.
      *
+     * @param csv the CSV text, with its header row, not null; the caller closes it
+     * @param source a name for error messages, such as the file name
+     * @return this builder
      * @throws IllegalArgumentException naming the source, line and value when a row is malformed
      */
     public Builder readGpus(Reader csv, String source) {
@@ -330,6 +419,9 @@ public final class Catalog {
      * Adds the unified-memory devices of a CSV file in the format of the bundled {@code unified.csv}, one device per
      * memory size.
      *
+     * @param csv the CSV text, with its header row, not null; the caller closes it
+     * @param source a name for error messages, such as the file name
+     * @return this builder
      * @throws IllegalArgumentException naming the source, line and value when a row is malformed
      */
     public Builder readUnified(Reader csv, String source) {
@@ -341,6 +433,9 @@ public final class Catalog {
      * Adds the multi-GPU systems of a CSV file in the format of the bundled {@code systems.csv}; each names a GPU
      * already added.
      *
+     * @param csv the CSV text, with its header row, not null; the caller closes it
+     * @param source a name for error messages, such as the file name
+     * @return this builder
      * @throws IllegalArgumentException naming the source, line and value when a row is malformed or names an
      *     unknown GPU
      */
@@ -353,6 +448,7 @@ public final class Catalog {
     /**
      * Builds the catalog.
      *
+     * @return the catalog of every entry added
      * @throws IllegalArgumentException naming the duplicate when two entries share an id or an alias
      */
     public Catalog build() {

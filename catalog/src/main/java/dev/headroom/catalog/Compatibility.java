@@ -19,12 +19,20 @@ import java.util.Objects;
  */
 public record Compatibility(List<DeviceFit> devices) {
 
-  /** Copies the list. */
+  /**
+   * Copies the list.
+   *
+   * @param devices every device, sorted as described
+   */
   public Compatibility {
     devices = List.copyOf(Objects.requireNonNull(devices, "devices must not be null"));
   }
 
-  /** The devices the model fits, fastest first. */
+  /**
+   * The devices the model fits, fastest first.
+   *
+   * @return the fitting devices
+   */
   public List<DeviceFit> fitting() {
     List<DeviceFit> out = new ArrayList<>();
     for (DeviceFit d : devices) {
@@ -35,7 +43,11 @@ public record Compatibility(List<DeviceFit> devices) {
     return out;
   }
 
-  /** The seed page's first list: single discrete GPUs the model fits. */
+  /**
+   * The seed page's first list: single discrete GPUs the model fits.
+   *
+   * @return the fitting discrete GPUs, fastest first
+   */
   public List<DeviceFit> fittingGpus() {
     List<DeviceFit> out = new ArrayList<>();
     for (DeviceFit d : fitting()) {
@@ -46,7 +58,11 @@ public record Compatibility(List<DeviceFit> devices) {
     return out;
   }
 
-  /** The seed page's second list: unified-memory devices and multi-GPU systems the model fits. */
+  /**
+   * The seed page's second list: unified-memory devices and multi-GPU systems the model fits.
+   *
+   * @return the fitting unified-memory devices and systems, fastest first
+   */
   public List<DeviceFit> fittingDevices() {
     List<DeviceFit> out = new ArrayList<>();
     for (DeviceFit d : fitting()) {

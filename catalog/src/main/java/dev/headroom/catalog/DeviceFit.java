@@ -18,7 +18,13 @@ import java.util.Objects;
  */
 public record DeviceFit(HardwareEntry device, Fit fit, DecodeSpeed speed) {
 
-  /** Validates that no component is null. */
+  /**
+   * Validates that no component is null.
+   *
+   * @param device the catalogued device
+   * @param fit the verdict and headroom
+   * @param speed the decode speed
+   */
   public DeviceFit {
     Objects.requireNonNull(device, "device must not be null");
     Objects.requireNonNull(fit, "fit must not be null");

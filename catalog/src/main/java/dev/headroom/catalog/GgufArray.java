@@ -22,6 +22,9 @@ public record GgufArray(String elementType, long length, List<Object> values) {
   /**
    * Validates and copies the values.
    *
+   * @param elementType the GGUF element type name ({@code "string"}, {@code "int32"}, {@code "float32"}, …)
+   * @param length the number of elements in the file
+   * @param values the elements when read, else empty
    * @throws IllegalArgumentException when more values are given than the length, or the length is negative
    */
   public GgufArray {
@@ -34,7 +37,11 @@ public record GgufArray(String elementType, long length, List<Object> values) {
     }
   }
 
-  /** Whether every element was read. */
+  /**
+   * Whether every element was read.
+   *
+   * @return true if {@link #values()} holds all {@link #length()} elements
+   */
   public boolean isComplete() {
     return values.size() == length;
   }

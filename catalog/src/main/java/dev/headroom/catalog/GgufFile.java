@@ -37,7 +37,7 @@ import java.util.regex.Pattern;
  * {@link UncheckedIOException}.
  *
  * <pre>{@code
- * GgufFile gguf = GgufFile.read(Path.of("model-Q4_K_M.gguf"));
+ * GgufFile gguf = GgufFile.read(path);   // path: the Path of a .gguf file
  * ModelSpec spec = gguf.toModelSpec();
  * MemoryEstimate m = Estimator.of(spec).fileWeights(gguf.weights()).context(8192).vram();
  * }</pre>
@@ -81,6 +81,8 @@ public final class GgufFile {
   /**
    * Reads one file's header, skipping arrays longer than {@value #DEFAULT_ARRAY_LIMIT} elements.
    *
+   * @param path the file, not null
+   * @return the header
    * @throws GgufFormatException when the file is not valid GGUF
    * @throws UncheckedIOException when the file cannot be read
    */
@@ -92,6 +94,8 @@ public final class GgufFile {
    * Reads one file's header, materialising arrays of at most {@code arrayLimit} elements.
    *
    * @param arrayLimit 0 to {@link Integer#MAX_VALUE}; use a large value to read the tokenizer
+   * @param path the file, not null
+   * @return the header
    */
   public static GgufFile read(Path path, int arrayLimit) {
     try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
@@ -107,6 +111,9 @@ public final class GgufFile {
    * Reads a header from a channel positioned at the start of a GGUF file; the channel's size bounds every length.
    *
    * @param source a name for messages
+   * @param channel the channel to read, not null; the caller closes it
+   * @param arrayLimit the longest array to materialise, 0 to {@link Integer#MAX_VALUE}
+   * @return the header
    */
   public static GgufFile read(SeekableByteChannel channel, String source, int arrayLimit) {
     if (arrayLimit < 0) {
@@ -119,6 +126,8 @@ public final class GgufFile {
    * Reads every part of a split model ({@code name-00001-of-00003.gguf}, given any part or the first), or the file
    * alone when its name is not a split name: metadata from the first part, tensors and sizes of all parts.
    *
+   * @param path any part of a split model, or a single file, not null
+   * @return the header of all parts together
    * @throws GgufFormatException when a part is invalid or missing
    */
   public static GgufFile readSplit(Path path) {
@@ -316,17 +325,29 @@ public final class GgufFile {
     return new GgufArray(TYPE_NAMES[type], length, values);
   }
 
-  /** The file (or first part) this was read from. */
+  /**
+   * The file (or first part) this was read from.
+   *
+   * @return the source name
+   */
   public String source() {
     return source;
   }
 
-  /** The GGUF version, 2 or 3. */
+  /**
+   * The GGUF version, 2 or 3.
+   *
+   * @return the version
+   */
   public int version() {
     return version;
   }
 
-  /** The alignment of tensor data, 32 unless {@code general.alignment} says otherwise. */
+  /**
+   * The alignment of tensor data, 32 unless {@code general.alignment} says otherwise.
+   *
+   * @return the alignment in bytes
+   */
   public long alignment() {
     return alignment;
   }
@@ -334,38 +355,64 @@ public final class GgufFile {
   /**
    * Every metadata key with its value: {@code Long} for integers, {@code Double} for floats, {@code Boolean},
    * {@code String}, or {@link GgufArray}.
+   *
+   * @return the metadata, in file order, unmodifiable
    */
   public Map<String, Object> metadata() {
     return metadata;
   }
 
-  /** Every tensor, of every part. */
+  /**
+   * Every tensor, of every part.
+   *
+   * @return the tensors, in file order
+   */
   public List<GgufTensor> tensors() {
     return tensors;
   }
 
-  /** Where the first part's tensor data starts. */
+  /**
+   * Where the first part's tensor data starts.
+   *
+   * @return the byte offset of the tensor data
+   */
   public long dataOffset() {
     return dataOffset;
   }
 
-  /** The file's size in bytes, all parts together. */
+  /**
+   * The file's size in bytes, all parts together.
+   *
+   * @return the size in bytes
+   */
   public long fileSize() {
     return fileSize;
   }
 
-  /** The number of parts, 1 for a single file. */
+  /**
+   * The number of parts, 1 for a single file.
+   *
+   * @return the part count
+   */
   public int parts() {
     return parts;
   }
 
-  /** {@code general.architecture}, if present. */
+  /**
+   * {@code general.architecture}, if present.
+   *
+   * @return llama.cpp's architecture name, or empty when the key is missing
+   */
   public Optional<String> architecture() {
     Object a = metadata.get("general.architecture");
     return a instanceof String ? Optional.of((String) a) : Optional.empty();
   }
 
-  /** The llama.cpp file type ({@code general.file_type}), if present and known. */
+  /**
+   * The llama.cpp file type ({@code general.file_type}), if present and known.
+   *
+   * @return the quantization, or empty when the key is missing or its id unknown
+   */
   public Optional<Quantization> quantization() {
     Object ft = metadata.get("general.file_type");
     if (!(ft instanceof Long)) {
@@ -383,6 +430,8 @@ public final class GgufFile {
    * The weights as this file has them: tensor data padded to the alignment, the part one token reads (routed
    * experts scaled by {@code expert_used_count / expert_count}, one row of untied token embeddings), what
    * llama.cpp's CPU backend would repack, and the file size.
+   *
+   * @return the file's weights, for {@link dev.headroom.Estimator#fileWeights(FileWeights)}
    */
   public FileWeights weights() {
     long total = 0;
@@ -427,6 +476,7 @@ public final class GgufFile {
    * {@code .attention.head_count_kv}, {@code .expert_count}, {@code .attention.kv_lora_rank}, …), tied embeddings
    * when there is no {@code output.weight}. An architecture without a known tensor layout is marked approximate.
    *
+   * @return the model
    * @throws GgufFormatException when a key the model needs is missing or out of range
    */
   public dev.headroom.ModelSpec toModelSpec() {

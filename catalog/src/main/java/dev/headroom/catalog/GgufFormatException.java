@@ -17,6 +17,7 @@ import java.util.Locale;
 public final class GgufFormatException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
+  /** The byte offset in the file where reading stopped. */
   private final long offset;
 
   GgufFormatException(String source, long offset, String what) {
@@ -24,7 +25,11 @@ public final class GgufFormatException extends IllegalArgumentException {
     this.offset = offset;
   }
 
-  /** The byte offset in the file where reading stopped. */
+  /**
+   * The byte offset in the file where reading stopped.
+   *
+   * @return the offset in bytes from the start of the file
+   */
   public long offset() {
     return offset;
   }

@@ -23,6 +23,10 @@ public record GgufTensor(String name, List<Long> shape, GgmlType type, long offs
   /**
    * Validates and copies the shape.
    *
+   * @param name the GGUF name, for example {@code "blk.0.attn_q.weight"}
+   * @param shape the dimensions, 1 to 4 of them
+   * @param type the ggml storage type
+   * @param offset the data offset relative to the data section
    * @throws IllegalArgumentException when the shape has not 1 to 4 dimensions, each above 0, or the offset is
    *     negative
    */
@@ -44,7 +48,11 @@ public record GgufTensor(String name, List<Long> shape, GgmlType type, long offs
     }
   }
 
-  /** The number of elements. */
+  /**
+   * The number of elements.
+   *
+   * @return the product of the dimensions
+   */
   public long elements() {
     long n = 1;
     for (long d : shape) {
@@ -53,7 +61,11 @@ public record GgufTensor(String name, List<Long> shape, GgmlType type, long offs
     return n;
   }
 
-  /** The bytes of the tensor's data, unpadded. */
+  /**
+   * The bytes of the tensor's data, unpadded.
+   *
+   * @return the data size in bytes
+   */
   public long bytes() {
     return Math.multiplyExact(elements() / shape.get(0), type.bytesFor(shape.get(0)));
   }

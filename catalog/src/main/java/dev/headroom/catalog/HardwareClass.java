@@ -22,6 +22,8 @@ public enum HardwareClass {
   /**
    * Reads a class name, ignoring case.
    *
+   * @param text the name, not null
+   * @return the class of that name
    * @throws IllegalArgumentException listing the accepted names if none matches
    */
   public static HardwareClass parse(String text) {

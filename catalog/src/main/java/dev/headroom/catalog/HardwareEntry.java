@@ -39,20 +39,36 @@ public final class HardwareEntry {
     this.notes = notes;
   }
 
-  /** An entry for {@code hardware} with no aliases, sources or notes. */
+  /**
+   * An entry for {@code hardware} with no aliases, sources or notes.
+   *
+   * @param hardware the device, not null
+   * @param hardwareClass the market it is sold to, not null
+   * @return the entry
+   */
   public static HardwareEntry of(Hardware hardware, HardwareClass hardwareClass) {
     Objects.requireNonNull(hardware, "hardware must not be null");
     Objects.requireNonNull(hardwareClass, "hardwareClass must not be null");
     return new HardwareEntry(hardware, hardwareClass, List.of(), null, 0, null, "", "");
   }
 
-  /** A copy with these aliases. This instance is unaffected. */
+  /**
+   * A copy with these aliases. This instance is unaffected.
+   *
+   * @param aliases other names users type, not null, none blank
+   * @return a new entry with those aliases
+   */
   public HardwareEntry withAliases(List<String> aliases) {
     return new HardwareEntry(hardware, hardwareClass, Entries.names(aliases, "aliases"), architecture, releaseYear,
         gpuShareRule, sources, notes);
   }
 
-  /** A copy with a chip architecture ("Ada Lovelace", "CDNA 3"). */
+  /**
+   * A copy with a chip architecture ("Ada Lovelace", "CDNA 3").
+   *
+   * @param architecture the architecture name, not blank
+   * @return a new entry with that architecture
+   */
   public HardwareEntry withArchitecture(String architecture) {
     return new HardwareEntry(hardware, hardwareClass, aliases, Entries.nonBlank(architecture, "architecture"),
         releaseYear, gpuShareRule, sources, notes);
@@ -62,6 +78,7 @@ public final class HardwareEntry {
    * A copy with a release year.
    *
    * @param year 1990 to 2100
+   * @return a new entry with that year
    */
   public HardwareEntry withReleaseYear(int year) {
     if (year < 1990 || year > 2100) {
@@ -70,55 +87,98 @@ public final class HardwareEntry {
     return new HardwareEntry(hardware, hardwareClass, aliases, architecture, year, gpuShareRule, sources, notes);
   }
 
-  /** A copy naming the rule behind the GPU's share of unified memory ({@code "apple-default"}, {@code "0.93"}). */
+  /**
+   * A copy naming the rule behind the GPU's share of unified memory ({@code "apple-default"}, {@code "0.93"}).
+   *
+   * @param rule the rule, not blank
+   * @return a new entry with that rule
+   */
   public HardwareEntry withGpuShareRule(String rule) {
     return new HardwareEntry(hardware, hardwareClass, aliases, architecture, releaseYear,
         Entries.nonBlank(rule, "gpuShareRule"), sources, notes);
   }
 
-  /** A copy with these sources ({@code field=key;…}, keys explained in the {@code *-SOURCES.md} files). */
+  /**
+   * A copy with these sources ({@code field=key;…}, keys explained in the {@code *-SOURCES.md} files).
+   *
+   * @param sources the sources, not null
+   * @return a new entry with those sources
+   */
   public HardwareEntry withSources(String sources) {
     return new HardwareEntry(hardware, hardwareClass, aliases, architecture, releaseYear, gpuShareRule,
         Objects.requireNonNull(sources, "sources"), notes);
   }
 
-  /** A copy with these notes. */
+  /**
+   * A copy with these notes.
+   *
+   * @param notes the notes, not null
+   * @return a new entry with those notes
+   */
   public HardwareEntry withNotes(String notes) {
     return new HardwareEntry(hardware, hardwareClass, aliases, architecture, releaseYear, gpuShareRule, sources,
         Objects.requireNonNull(notes, "notes"));
   }
 
-  /** The device. */
+  /**
+   * The device.
+   *
+   * @return the device
+   */
   public Hardware hardware() {
     return hardware;
   }
 
-  /** The catalog id ({@link Hardware#id()}). */
+  /**
+   * The catalog id ({@link Hardware#id()}).
+   *
+   * @return the id
+   */
   public String id() {
     return hardware.id();
   }
 
-  /** The display name. */
+  /**
+   * The display name.
+   *
+   * @return the device's name
+   */
   public String name() {
     return hardware.name();
   }
 
-  /** The market it is sold to. */
+  /**
+   * The market it is sold to.
+   *
+   * @return the hardware class
+   */
   public HardwareClass hardwareClass() {
     return hardwareClass;
   }
 
-  /** Other names users type. */
+  /**
+   * Other names users type.
+   *
+   * @return the aliases, possibly empty
+   */
   public List<String> aliases() {
     return aliases;
   }
 
-  /** The chip architecture, if known. */
+  /**
+   * The chip architecture, if known.
+   *
+   * @return the architecture, or empty when unknown
+   */
   public Optional<String> architecture() {
     return Optional.ofNullable(architecture);
   }
 
-  /** The release year, if known. */
+  /**
+   * The release year, if known.
+   *
+   * @return the year, or empty when unknown
+   */
   public OptionalInt releaseYear() {
     return releaseYear == 0 ? OptionalInt.empty() : OptionalInt.of(releaseYear);
   }
@@ -126,17 +186,27 @@ public final class HardwareEntry {
   /**
    * The rule behind {@link Hardware#gpuMemoryShare()} for unified memory ({@code "apple-default"} or a fixed
    * fraction); empty when no source gives one and the whole memory is assumed usable.
+   *
+   * @return the rule, or empty
    */
   public Optional<String> gpuShareRule() {
     return Optional.ofNullable(gpuShareRule);
   }
 
-  /** Where each value came from: {@code field,field=key;…}. */
+  /**
+   * Where each value came from: {@code field,field=key;…}.
+   *
+   * @return the sources, empty when none were given
+   */
   public String sources() {
     return sources;
   }
 
-  /** Disagreements between sources and caveats. */
+  /**
+   * Disagreements between sources and caveats.
+   *
+   * @return the notes, empty when none were given
+   */
   public String notes() {
     return notes;
   }

@@ -29,8 +29,8 @@ import org.jspecify.annotations.Nullable;
  * gives Mistral 7B v0.1 a full cache.
  *
  * <pre>{@code
- * ModelSpec spec = HuggingFaceConfig.read(Path.of("config.json"));
- * ModelSpec same = HuggingFaceConfig.parse(Files.readString(Path.of("config.json")), "my-model");
+ * ModelSpec spec = HuggingFaceConfig.read(file);   // file: the Path of a config.json
+ * ModelSpec same = HuggingFaceConfig.parse(Files.readString(file), "my-model");
  * }</pre>
  */
 public final class HuggingFaceConfig {
@@ -66,6 +66,8 @@ public final class HuggingFaceConfig {
    * Reads a config file; the id is the {@code _name_or_path} key or, failing that, the name of the directory
    * holding the file.
    *
+   * @param file the {@code config.json} file, not null
+   * @return the model the config describes
    * @throws IllegalArgumentException naming the file, key and value when the file is not a usable config
    * @throws UncheckedIOException when the file cannot be read
    */
@@ -90,6 +92,7 @@ public final class HuggingFaceConfig {
    *
    * @param json the config.json text
    * @param id the id to give the model unless the config names one in {@code _name_or_path}
+   * @return the model the config describes
    * @throws IllegalArgumentException naming the key and value when the text is not a usable config
    */
   public static ModelSpec parse(CharSequence json, String id) {

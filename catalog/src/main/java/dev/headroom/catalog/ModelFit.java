@@ -20,7 +20,14 @@ import java.util.Objects;
  */
 public record ModelFit(ModelEntry model, Quantization quant, Fit fit, DecodeSpeed speed) {
 
-  /** Validates that no component is null. */
+  /**
+   * Validates that no component is null.
+   *
+   * @param model the catalogued model
+   * @param quant the quantization picked
+   * @param fit the verdict and headroom
+   * @param speed the decode speed
+   */
   public ModelFit {
     Objects.requireNonNull(model, "model must not be null");
     Objects.requireNonNull(quant, "quant must not be null");
