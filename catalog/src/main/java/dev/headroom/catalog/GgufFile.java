@@ -319,8 +319,15 @@ public final class GgufFile {
     }
     // The length is only claimed by the file: grow the list as elements are actually read.
     List<Object> values = new ArrayList<>((int) Math.min(length, 1024));
-    for (long i = 0; i < length; i++) {
-      values.add(value(in, type, key, arrayLimit, depth + 1));
+    if (type == 8) {
+      String what = "the value of '" + key + "'";
+      for (long i = 0; i < length; i++) {
+        values.add(in.string(what, MAX_STRING));
+      }
+    } else {
+      for (long i = 0; i < length; i++) {
+        values.add(value(in, type, key, arrayLimit, depth + 1));
+      }
     }
     return new GgufArray(TYPE_NAMES[type], length, values);
   }

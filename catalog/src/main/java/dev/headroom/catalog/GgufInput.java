@@ -112,19 +112,25 @@ final class GgufInput {
     return buf.getDouble();
   }
 
-  /** A length-prefixed UTF-8 string of at most {@code max} bytes. */
+  /**
+   * A length-prefixed UTF-8 string of at most {@code max} bytes. A string inside the buffer is decoded where it lies;
+   * {@code what} is only extended for a message when the buffer must be refilled.
+   */
   String string(String what, long max) {
     long start = position();
-    long length = i64(what + " length");
-    if (length < 0 || length > remaining()) {
-      throw new GgufFormatException(source, start, String.format(Locale.ROOT,
-          "%s claims %d bytes but the file has %d left", what, length, remaining()));
-    }
+    long length = length(what);
     if (length > max) {
       throw new GgufFormatException(source, start, String.format(Locale.ROOT,
           "%s is %d bytes long; at most %d are accepted", what, length, max));
     }
-    byte[] bytes = new byte[(int) length];
+    int n = (int) length;
+    if (n <= BUFFER) {
+      need(n, what);
+      int at = buf.position();
+      buf.position(at + n);
+      return new String(buf.array(), buf.arrayOffset() + at, n, StandardCharsets.UTF_8);
+    }
+    byte[] bytes = new byte[n];
     int done = 0;
     while (done < bytes.length) {
       int chunk = Math.min(BUFFER, bytes.length - done);
@@ -137,13 +143,18 @@ final class GgufInput {
 
   /** Skips a length-prefixed string without reading it. */
   void skipString(String what) {
+    skip(length(what));
+  }
+
+  /** A string's length prefix, checked against the bytes the file has left. */
+  private long length(String what) {
     long start = position();
-    long length = i64(what + " length");
+    long length = buf.remaining() >= 8 ? buf.getLong() : i64(what + " length");
     if (length < 0 || length > remaining()) {
       throw new GgufFormatException(source, start, String.format(Locale.ROOT,
           "%s claims %d bytes but the file has %d left", what, length, remaining()));
     }
-    skip(length);
+    return length;
   }
 
   /** Skips {@code n} bytes already known to lie inside the file. */

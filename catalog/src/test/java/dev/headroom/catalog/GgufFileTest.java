@@ -15,6 +15,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -137,6 +138,35 @@ final class GgufFileTest {
       int at = cut;
       assertThatThrownBy(() -> GgufFile.read(file)).as("cut at %d", at).isInstanceOf(GgufFormatException.class)
           .hasMessageContaining("at byte");
+    }
+  }
+
+  /**
+   * Strings are decoded where they lie in the 64 KiB read buffer: elements that straddle a refill, non-ASCII text
+   * (two-, three- and four-byte UTF-8) and a string longer than the buffer all read back exactly, and a cut inside
+   * them fails with the documented exception.
+   */
+  @Test
+  void strings_acrossBufferRefills_readBackExactly() throws IOException {
+    Random random = new Random(7);
+    String[] pieces = {"\u0120the", "ing", "\u00e4\u00b8\u0143", "\u6f22\u5b57", "\ud83d\ude00", "x", ""};
+    List<String> strings = new ArrayList<>();
+    for (int i = 0; i < 30_000; i++) {
+      strings.add(pieces[random.nextInt(pieces.length)] + pieces[random.nextInt(pieces.length)] + i);
+    }
+    String big = "\u00e9".repeat(40_000) + "end";
+    GgufWriter writer = tiny().strings("test.strings", strings).str("test.big", big);
+    Path file = writer.write(dir.resolve("strings.gguf"));
+    byte[] header = writer.header();
+    GgufFile gguf = GgufFile.read(file, Integer.MAX_VALUE);
+    assertThat(((GgufArray) gguf.metadata().get("test.strings")).values()).isEqualTo(strings);
+    assertThat(gguf.metadata().get("test.big")).isEqualTo(big);
+    GgufFile skipped = GgufFile.read(file);
+    assertThat(((GgufArray) skipped.metadata().get("test.strings")).length()).isEqualTo(30_000);
+    assertThat(skipped.metadata().get("test.big")).isEqualTo(big);
+    for (int cut : new int[] {65_536 + 3, header.length / 2, header.length - 1_000}) {
+      assertThatThrownBy(() -> GgufFile.read(withHeader(Arrays.copyOf(header, cut)), Integer.MAX_VALUE))
+          .as("cut at %d", cut).isInstanceOf(GgufFormatException.class).hasMessageContaining("at byte");
     }
   }
 
