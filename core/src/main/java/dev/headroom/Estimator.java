@@ -49,8 +49,13 @@ public final class Estimator {
   private final Settings settings;
   /** {@link #vram()}, computed once: a catalog query asks every device the same question. */
   private @Nullable MemoryEstimate memory;
-  /** What one generated token reads and computes, the same on every device: computed once, as {@link #memory}. */
-  private @Nullable TokenWork tokenWork;
+  /**
+   * The bytes one generated token reads and its FLOPs, the same on every device: computed once, as {@link #memory},
+   * without an object to hold them. {@code tokenFlops} is written before {@code tokenBytes} and read after it, so a
+   * thread that sees the bytes set sees the FLOPs.
+   */
+  private volatile long tokenBytes = -1;
+  private volatile double tokenFlops;
 
   private Estimator(ModelSpec model, Quantization quant, int context, int parallel, Settings settings) {
     this.model = model;
@@ -58,17 +63,6 @@ public final class Estimator {
     this.context = context;
     this.parallel = parallel;
     this.settings = settings;
-  }
-
-  /** The bytes one generated token reads (one sequence's) and its FLOPs. */
-  private static final class TokenWork {
-    final long bytes;
-    final double flops;
-
-    TokenWork(long bytes, double flops) {
-      this.bytes = bytes;
-      this.flops = flops;
-    }
   }
 
   /**
@@ -555,7 +549,7 @@ public final class Estimator {
       double millis = perToken / (hardware.bandwidthGBps() * 1e6 * calibrationFor(hardware).efficiency());
       return new DecodeSpeed(Bytes.ofBytes(perToken), millis, 0, 0, SPEED_BAND);
     }
-    return decode(hardware, tokenWork().bytes, null, 0);
+    return decode(hardware, tokenBytes(), null, 0);
   }
 
   /**
@@ -567,7 +561,8 @@ public final class Estimator {
   DecodeSpeed decode(Hardware gpu, long gpuRead, @Nullable Hardware host, long hostRead) {
     SpeedCalibration g = calibrationFor(gpu);
     double total = Math.max(1, gpuRead + hostRead);
-    double flops = tokenWork().flops;
+    tokenBytes();
+    double flops = tokenFlops;
     int count = gpu.count();
     boolean tensor = settings.multiGpu == MultiGpu.TENSOR_PARALLEL && count > 1;
     double split = tensor ? count : 1;
@@ -592,13 +587,15 @@ public final class Estimator {
     return Double.isNaN(fp32) ? 0 : flops / (fp32 * 1e9 * cal.computeUtilization());
   }
 
-  private TokenWork tokenWork() {
-    TokenWork w = tokenWork;
-    if (w == null) {
-      w = new TokenWork(decodeBytesPerToken(), decodeFlopsPerToken());
-      tokenWork = w;
+  /** {@link #decodeBytesPerToken()}, computed once with {@link #decodeFlopsPerToken()} into {@code tokenFlops}. */
+  private long tokenBytes() {
+    long bytes = tokenBytes;
+    if (bytes < 0) {
+      tokenFlops = decodeFlopsPerToken();
+      bytes = decodeBytesPerToken();
+      tokenBytes = bytes;
     }
-    return w;
+    return bytes;
   }
 
   /** Bytes one generated token reads: the weights it uses and one sequence's KV cache at the current context. */
