@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  * of one package and a test class, and lists each public top-level type (and the package) whose javadoc has no
  * {@code <pre>{@code …}</pre>} example, or none whose code lines all appear in the test class. Comments and blank
  * lines of an example are ignored, and so is indentation; the test class may add setup and assertions around them.
- * A copy of the core module's test class of the same name.
+ * Used for core's sources as well as catalog's: catalog builds after core, beside it.
  */
 final class JavadocExamples {
   private static final Pattern PUBLIC_TYPE = Pattern.compile(

@@ -36,6 +36,12 @@ final class JavadocExamplesTest {
   }
 
   @Test
+  void everyPublicTypeOfCore_hasAnExampleThatCoresJavadocExamplesTestRuns() throws IOException {
+    assertThat(JavadocExamples.problems(Path.of("../core/src/main/java/dev/headroom"),
+        Path.of("../core/src/test/java/dev/headroom/JavadocExamplesTest.java"))).isEmpty();
+  }
+
+  @Test
   void packageInfo() {
     Catalog catalog = Catalog.builtIn();
     ModelEntry r1 = catalog.model("deepseek-r1-distill-qwen-1.5b");
