@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The catalog of models and devices, and the questions the seed page answers for one model, for any model.
@@ -45,8 +46,9 @@ public final class Catalog {
   private final List<HardwareEntry> devices;
   private final Map<String, ModelEntry> modelsById;
   private final Map<String, HardwareEntry> devicesById;
-  private final NameIndex<ModelEntry> modelNames;
-  private final NameIndex<HardwareEntry> deviceNames;
+  /** Built on the first lookup by name: loading the catalog, and questions that do not look up names, skip it. */
+  private volatile @Nullable NameIndex<ModelEntry> modelIndex;
+  private volatile @Nullable NameIndex<HardwareEntry> deviceIndex;
 
   private Catalog(List<ModelEntry> models, List<HardwareEntry> devices) {
     this.models = List.copyOf(models);
@@ -59,16 +61,32 @@ public final class Catalog {
     for (HardwareEntry d : devices) {
       devicesById.put(d.id(), d);
     }
-    List<List<String>> names = new ArrayList<>(models.size());
-    for (ModelEntry m : models) {
-      names.add(modelNames(m));
+  }
+
+  private NameIndex<ModelEntry> modelIndex() {
+    NameIndex<ModelEntry> index = modelIndex;
+    if (index == null) {
+      List<List<String>> names = new ArrayList<>(models.size());
+      for (ModelEntry m : models) {
+        names.add(modelNames(m));
+      }
+      index = new NameIndex<>(models, names);
+      modelIndex = index;
     }
-    this.modelNames = new NameIndex<>(models, names);
-    names = new ArrayList<>(devices.size());
-    for (HardwareEntry d : devices) {
-      names.add(deviceNames(d));
+    return index;
+  }
+
+  private NameIndex<HardwareEntry> deviceIndex() {
+    NameIndex<HardwareEntry> index = deviceIndex;
+    if (index == null) {
+      List<List<String>> names = new ArrayList<>(devices.size());
+      for (HardwareEntry d : devices) {
+        names.add(deviceNames(d));
+      }
+      index = new NameIndex<>(devices, names);
+      deviceIndex = index;
     }
-    this.deviceNames = new NameIndex<>(devices, names);
+    return index;
   }
 
   private static final class BuiltIn {
@@ -137,7 +155,7 @@ public final class Catalog {
   public Optional<ModelEntry> findModel(String query) {
     Objects.requireNonNull(query, "query must not be null");
     ModelEntry exact = modelsById.get(query.strip());
-    return exact != null ? Optional.of(exact) : modelNames.find(query);
+    return exact != null ? Optional.of(exact) : modelIndex().find(query);
   }
 
   /**
@@ -160,7 +178,7 @@ public final class Catalog {
    */
   public List<ModelEntry> searchModels(String query) {
     Objects.requireNonNull(query, "query must not be null");
-    return modelNames.matching(query);
+    return modelIndex().matching(query);
   }
 
   /**
@@ -171,7 +189,7 @@ public final class Catalog {
    */
   public List<HardwareEntry> searchDevices(String query) {
     Objects.requireNonNull(query, "query must not be null");
-    return deviceNames.matching(query);
+    return deviceIndex().matching(query);
   }
 
   /**
@@ -183,7 +201,7 @@ public final class Catalog {
    */
   public List<ModelEntry> suggestModels(String query, int limit) {
     Objects.requireNonNull(query, "query must not be null");
-    return modelNames.suggest(query, limit);
+    return modelIndex().suggest(query, limit);
   }
 
   /**
@@ -195,7 +213,7 @@ public final class Catalog {
   public Optional<HardwareEntry> findDevice(String query) {
     Objects.requireNonNull(query, "query must not be null");
     HardwareEntry exact = devicesById.get(query.strip());
-    return exact != null ? Optional.of(exact) : deviceNames.find(query);
+    return exact != null ? Optional.of(exact) : deviceIndex().find(query);
   }
 
   /**
@@ -219,7 +237,7 @@ public final class Catalog {
    */
   public List<HardwareEntry> suggestDevices(String query, int limit) {
     Objects.requireNonNull(query, "query must not be null");
-    return deviceNames.suggest(query, limit);
+    return deviceIndex().suggest(query, limit);
   }
 
   /**
@@ -398,7 +416,7 @@ public final class Catalog {
      * @throws IllegalArgumentException naming the source, line and value when a row is malformed
      */
     public Builder readModels(Reader csv, String source) {
-      models.addAll(CatalogFiles.models(Objects.requireNonNull(csv, "csv must not be null"), source));
+      models.addAll(CatalogFiles.models(text(csv, source), source));
       return this;
     }
 
@@ -411,7 +429,7 @@ public final class Catalog {
      * @throws IllegalArgumentException naming the source, line and value when a row is malformed
      */
     public Builder readGpus(Reader csv, String source) {
-      gpus.addAll(CatalogFiles.gpus(Objects.requireNonNull(csv, "csv must not be null"), source));
+      gpus.addAll(CatalogFiles.gpus(text(csv, source), source));
       return this;
     }
 
@@ -425,7 +443,7 @@ public final class Catalog {
      * @throws IllegalArgumentException naming the source, line and value when a row is malformed
      */
     public Builder readUnified(Reader csv, String source) {
-      others.addAll(CatalogFiles.unified(Objects.requireNonNull(csv, "csv must not be null"), source));
+      others.addAll(CatalogFiles.unified(text(csv, source), source));
       return this;
     }
 
@@ -440,9 +458,13 @@ public final class Catalog {
      *     unknown GPU
      */
     public Builder readSystems(Reader csv, String source) {
-      others.addAll(CatalogFiles.systems(Objects.requireNonNull(csv, "csv must not be null"), source,
+      others.addAll(CatalogFiles.systems(text(csv, source), source,
           CatalogFiles.byId(gpus)));
       return this;
+    }
+
+    private static String text(Reader csv, String source) {
+      return Csv.text(Objects.requireNonNull(csv, "csv must not be null"), source);
     }
 
     /**

@@ -12,8 +12,6 @@ import dev.headroom.SlidingWindow;
 import dev.headroom.Tag;
 import dev.headroom.Vendor;
 import java.io.InputStream;
-import java.io.Reader;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -51,19 +49,19 @@ final class CatalogFiles {
   private CatalogFiles() {}
 
   /** A bundled table, read whole. */
-  static Reader resource(String name) {
+  static String resource(String name) {
     try (InputStream in = CatalogFiles.class.getResourceAsStream(name)) {
       if (in == null) {
         throw new IllegalStateException("the catalog resource " + name + " is missing from the jar");
       }
-      return new StringReader(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the catalog resource " + name, e);
     }
   }
 
-  static List<ModelEntry> models(Reader in, String source) {
-    Csv csv = Csv.read(in, source, List.of("id", "name", "arch", "layers", "hidden_size", "attention_heads",
+  static List<ModelEntry> models(String text, String source) {
+    Csv csv = Csv.read(text, source, List.of("id", "name", "arch", "layers", "hidden_size", "attention_heads",
         "vocab_size", "context_length", "sources"));
     List<ModelEntry> out = new ArrayList<>(csv.size());
     for (int r = 0; r < csv.size(); r++) {
@@ -194,8 +192,8 @@ final class CatalogFiles {
     return out;
   }
 
-  static List<HardwareEntry> gpus(Reader in, String source) {
-    Csv csv = Csv.read(in, source, List.of("id", "name", "vendor", "class", "memory_gib", "bandwidth_gbps",
+  static List<HardwareEntry> gpus(String text, String source) {
+    Csv csv = Csv.read(text, source, List.of("id", "name", "vendor", "class", "memory_gib", "bandwidth_gbps",
         "sources"));
     List<HardwareEntry> out = new ArrayList<>(csv.size());
     for (int r = 0; r < csv.size(); r++) {
@@ -214,8 +212,8 @@ final class CatalogFiles {
   }
 
   /** One entry per memory size sold: {@code <id>-<n>gb}, {@code "<name> <n>GB"}. */
-  static List<HardwareEntry> unified(Reader in, String source) {
-    Csv csv = Csv.read(in, source, List.of("id", "name", "vendor", "kind", "memory_options_gib", "bandwidth_gbps",
+  static List<HardwareEntry> unified(String text, String source) {
+    Csv csv = Csv.read(text, source, List.of("id", "name", "vendor", "kind", "memory_options_gib", "bandwidth_gbps",
         "gpu_share_rule", "sources"));
     List<HardwareEntry> out = new ArrayList<>();
     for (int r = 0; r < csv.size(); r++) {
@@ -242,8 +240,8 @@ final class CatalogFiles {
     return out;
   }
 
-  static List<HardwareEntry> systems(Reader in, String source, Map<String, HardwareEntry> gpusById) {
-    Csv csv = Csv.read(in, source, List.of("id", "name", "gpu_id", "gpu_count", "sources"));
+  static List<HardwareEntry> systems(String text, String source, Map<String, HardwareEntry> gpusById) {
+    Csv csv = Csv.read(text, source, List.of("id", "name", "gpu_id", "gpu_count", "sources"));
     List<HardwareEntry> out = new ArrayList<>(csv.size());
     for (int r = 0; r < csv.size(); r++) {
       Row row = new Row(csv, r);

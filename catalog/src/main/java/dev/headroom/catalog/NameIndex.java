@@ -124,8 +124,16 @@ final class NameIndex<T> {
     StringBuilder token = new StringBuilder();
     int kind = 0;
     for (int i = 0; i < text.length(); i++) {
-      char ch = Character.toLowerCase(text.charAt(i));
-      int k = Character.isDigit(ch) || ch == '.' && kind == 2 ? 2 : Character.isLetter(ch) ? 1 : 0;
+      char ch = text.charAt(i);
+      int k;
+      if (ch < 128) {
+        // ASCII without Character's tables: the catalog's names are ASCII, and its first load tokenizes them all.
+        ch = ch >= 'A' && ch <= 'Z' ? (char) (ch + ('a' - 'A')) : ch;
+        k = ch >= '0' && ch <= '9' || ch == '.' && kind == 2 ? 2 : ch >= 'a' && ch <= 'z' ? 1 : 0;
+      } else {
+        ch = Character.toLowerCase(ch);
+        k = Character.isDigit(ch) ? 2 : Character.isLetter(ch) ? 1 : 0;
+      }
       if (k != kind) {
         addToken(token, out);
       }

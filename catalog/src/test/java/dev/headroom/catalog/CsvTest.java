@@ -33,6 +33,18 @@ final class CsvTest {
   }
 
   @Test
+  void aQuotedLineBreak_isPartOfTheField_andTheRowGoesOnAfterIt() {
+    Csv csv = read("a,b,c\r\n\"x\r\ny\",z,\"1,2\"\r\nlast,,\n");
+    assertThat(csv.size()).isEqualTo(2);
+    assertThat(csv.get(0, "a")).isEqualTo("x\r\ny");
+    assertThat(csv.get(0, "b")).isEqualTo("z");
+    assertThat(csv.get(0, "c")).isEqualTo("1,2");
+    assertThat(csv.get(1, "a")).isEqualTo("last");
+    assertThat(csv.optional(1, "c")).isNull();
+    assertThat(csv.where(1)).isEqualTo("t.csv line 4");
+  }
+
+  @Test
   void blankFields_areEmptyOrNull() {
     Csv csv = read("a,b\n, \n");
     assertThat(csv.get(0, "b")).isEmpty();
