@@ -508,7 +508,7 @@ public final class Catalog {
         List<String> keys = new ArrayList<>(aliases.get(i));
         keys.add(0, id);
         for (String key : keys) {
-          String previous = owner.putIfAbsent(String.join("", NameIndex.tokens(key)), id);
+          String previous = owner.putIfAbsent(NameIndex.squashed(key), id);
           if (previous != null && !previous.equals(id)) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                 "%s '%s' and %s '%s' share the name '%s'; ids and aliases must be unique", what, previous, what, id,

@@ -38,7 +38,7 @@ final class NameIndex<T> {
       List<Key> k = new ArrayList<>(itemNames.size());
       for (String name : itemNames) {
         List<String> tokens = tokens(name);
-        k.add(new Key(String.join("", tokens), tokens));
+        k.add(new Key(squashed(name), tokens));
       }
       keys.add(k);
     }
@@ -49,7 +49,7 @@ final class NameIndex<T> {
     if (q.isEmpty()) {
       return Optional.empty();
     }
-    String squashed = String.join("", q);
+    String squashed = squashed(query);
     List<List<String>> words = words(query);
     int best = -1;
     int bestExtra = Integer.MAX_VALUE;
@@ -87,7 +87,7 @@ final class NameIndex<T> {
 
   /** Up to {@code limit} items whose names are closest to {@code query} (edit distance of the squashed forms). */
   List<T> suggest(String query, int limit) {
-    String q = String.join("", tokens(query));
+    String q = squashed(query);
     List<int[]> scored = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
       int best = Integer.MAX_VALUE;
@@ -124,16 +124,8 @@ final class NameIndex<T> {
     StringBuilder token = new StringBuilder();
     int kind = 0;
     for (int i = 0; i < text.length(); i++) {
-      char ch = text.charAt(i);
-      int k;
-      if (ch < 128) {
-        // ASCII without Character's tables: the catalog's names are ASCII, and its first load tokenizes them all.
-        ch = ch >= 'A' && ch <= 'Z' ? (char) (ch + ('a' - 'A')) : ch;
-        k = ch >= '0' && ch <= '9' || ch == '.' && kind == 2 ? 2 : ch >= 'a' && ch <= 'z' ? 1 : 0;
-      } else {
-        ch = Character.toLowerCase(ch);
-        k = Character.isDigit(ch) ? 2 : Character.isLetter(ch) ? 1 : 0;
-      }
+      char ch = lower(text.charAt(i));
+      int k = kind(ch, kind);
       if (k != kind) {
         addToken(token, out);
       }
@@ -146,11 +138,53 @@ final class NameIndex<T> {
     return out;
   }
 
-  /** Adds the token, without a trailing dot ("3." of "v3.") and unless empty, then clears it. */
+  /** The tokens of {@code text} run together ({@code String.join("", tokens(text))}), the form ids are unique in. */
+  static String squashed(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    int kind = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char ch = lower(text.charAt(i));
+      int k = kind(ch, kind);
+      if (k != kind && kind == 2) {
+        dropTrailingDot(out);
+      }
+      if (k != 0) {
+        out.append(ch);
+      }
+      kind = k;
+    }
+    if (kind == 2) {
+      dropTrailingDot(out);
+    }
+    return out.toString();
+  }
+
+  /** Lower case; ASCII without Character's tables, since the catalog's names are ASCII and its load reads them all. */
+  private static char lower(char ch) {
+    return ch >= 'A' && ch <= 'Z' ? (char) (ch + ('a' - 'A')) : ch < 128 ? ch : Character.toLowerCase(ch);
+  }
+
+  /** 2 for a digit (or a dot inside a number), 1 for a letter, 0 for a separator. */
+  private static int kind(char lowered, int previous) {
+    if (lowered < 128) {
+      return lowered >= '0' && lowered <= '9' || lowered == '.' && previous == 2 ? 2
+          : lowered >= 'a' && lowered <= 'z' ? 1 : 0;
+    }
+    return Character.isDigit(lowered) ? 2 : Character.isLetter(lowered) ? 1 : 0;
+  }
+
+  /** Ends a token: a number's trailing dot ("3." of "v3.x") is not part of it. */
+  private static void dropTrailingDot(StringBuilder out) {
+    if (out.length() > 0 && out.charAt(out.length() - 1) == '.') {
+      out.setLength(out.length() - 1);
+    }
+  }
+
+  /** Adds the token, without a trailing dot and unless empty, then clears it. */
   private static void addToken(StringBuilder token, List<String> out) {
-    int end = token.length() > 0 && token.charAt(token.length() - 1) == '.' ? token.length() - 1 : token.length();
-    if (end > 0) {
-      out.add(token.substring(0, end));
+    dropTrailingDot(token);
+    if (token.length() > 0) {
+      out.add(token.toString());
     }
     token.setLength(0);
   }
