@@ -77,7 +77,7 @@ public final class Bytes implements Comparable<Bytes> {
     Checks.requireNonNull(unit, "unit");
     Checks.requireInRange(amount, 0, true, Double.MAX_VALUE, "amount", unit.symbol());
     BigDecimal exact = new BigDecimal(amount).multiply(BigDecimal.valueOf(unit.bytes()));
-    return ofBytes(exact.setScale(0, RoundingMode.HALF_UP).longValueExact());
+    return ofBytes(exactBytes(exact.setScale(0, RoundingMode.HALF_UP), Checks.plain(amount) + " " + unit));
   }
 
   /** Shorthand for {@code Bytes.of(gibibytes, ByteUnit.GIB)}, the unit GPU memory is sold in. */
@@ -120,7 +120,15 @@ public final class Bytes implements Comparable<Bytes> {
           + ByteUnit.symbols() + "]", e);
     }
     BigDecimal exact = amount.multiply(BigDecimal.valueOf(unit.bytes())).setScale(0, RoundingMode.HALF_UP);
-    return ofBytes(exact.longValueExact());
+    return ofBytes(exactBytes(exact, number + " " + unit));
+  }
+
+  /** A whole number of bytes as a {@code long}, or the overflow naming {@code what} was asked for. */
+  private static long exactBytes(BigDecimal bytes, String what) {
+    if (bytes.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+      throw Checks.tooManyBytes(what);
+    }
+    return bytes.longValueExact();
   }
 
   /** The exact number of bytes. */
@@ -149,10 +157,17 @@ public final class Bytes implements Comparable<Bytes> {
     return value.toPlainString() + " " + unit.symbol();
   }
 
-  /** The sum. This instance is immutable and unaffected by this method call. */
+  /**
+   * The sum. This instance is immutable and unaffected by this method call.
+   *
+   * @throws ArithmeticException if the sum does not fit in a {@code long}
+   */
   public Bytes plus(Bytes other) {
     Checks.requireNonNull(other, "other");
-    return ofBytes(Math.addExact(bytes, other.bytes));
+    if (other.bytes > Long.MAX_VALUE - bytes) {
+      throw Checks.tooManyBytes(this + " + " + other);
+    }
+    return ofBytes(bytes + other.bytes);
   }
 
   /**
@@ -176,7 +191,10 @@ public final class Bytes implements Comparable<Bytes> {
    */
   public Bytes multipliedBy(long factor) {
     Checks.requireNonNegative(factor, "factor");
-    return ofBytes(Math.multiplyExact(bytes, factor));
+    if (factor != 0 && bytes > Long.MAX_VALUE / factor) {
+      throw Checks.tooManyBytes(this + " × " + factor);
+    }
+    return ofBytes(bytes * factor);
   }
 
   /**
@@ -189,21 +207,24 @@ public final class Bytes implements Comparable<Bytes> {
   public Bytes multipliedBy(double factor) {
     Checks.requireInRange(factor, 0, true, Double.MAX_VALUE, "factor", "");
     BigDecimal exact = BigDecimal.valueOf(bytes).multiply(new BigDecimal(factor));
-    return ofBytes(exact.setScale(0, RoundingMode.FLOOR).longValueExact());
+    return ofBytes(exactBytes(exact.setScale(0, RoundingMode.FLOOR), this + " × " + Checks.plain(factor)));
   }
 
-  /** Whether this amount is strictly larger than {@code other}. */
+  /** Whether this amount is strictly larger than {@code other}, not null. */
   public boolean isGreaterThan(Bytes other) {
     return compareTo(other) > 0;
   }
 
-  /** The larger of the two amounts. */
+  /** The larger of the two amounts, neither null. */
   public static Bytes max(Bytes a, Bytes b) {
+    Checks.requireNonNull(a, "a");
+    Checks.requireNonNull(b, "b");
     return a.compareTo(b) >= 0 ? a : b;
   }
 
   @Override
   public int compareTo(Bytes other) {
+    Checks.requireNonNull(other, "other");
     return Long.compare(bytes, other.bytes);
   }
 
