@@ -129,10 +129,21 @@ public final class Catalog {
     return deviceNames.matching(query);
   }
 
-  /** Up to {@code limit} models whose names are closest to {@code query}. */
+  /**
+   * Up to {@code limit} models whose names are closest to {@code query}.
+   *
+   * @param limit 0 or more
+   */
   public List<ModelEntry> suggestModels(String query, int limit) {
     Objects.requireNonNull(query, "query must not be null");
-    return modelNames.suggest(query, limit);
+    return modelNames.suggest(query, requireLimit(limit));
+  }
+
+  private static int requireLimit(int limit) {
+    if (limit < 0) {
+      throw new IllegalArgumentException("limit must be in [0, " + Integer.MAX_VALUE + "] but was " + limit);
+    }
+    return limit;
   }
 
   /** The device a query names (id, name or alias, forgivingly), if any. */
@@ -152,10 +163,14 @@ public final class Catalog {
         + "'; did you mean: " + ids(suggestDevices(query, 5)) + "?"));
   }
 
-  /** Up to {@code limit} devices whose names are closest to {@code query}. */
+  /**
+   * Up to {@code limit} devices whose names are closest to {@code query}.
+   *
+   * @param limit 0 or more
+   */
   public List<HardwareEntry> suggestDevices(String query, int limit) {
     Objects.requireNonNull(query, "query must not be null");
-    return deviceNames.suggest(query, limit);
+    return deviceNames.suggest(query, requireLimit(limit));
   }
 
   /** The catalogued models an entry names as related (its base model first), skipping ids not in the catalog. */
@@ -305,7 +320,7 @@ public final class Catalog {
      * @throws IllegalArgumentException naming the source, line and value when a row is malformed
      */
     public Builder readModels(Reader csv, String source) {
-      models.addAll(CatalogFiles.models(Objects.requireNonNull(csv, "csv must not be null"), source));
+      models.addAll(CatalogFiles.models(Objects.requireNonNull(csv, "csv must not be null"), named(source)));
       return this;
     }
 
@@ -315,7 +330,7 @@ public final class Catalog {
      * @throws IllegalArgumentException naming the source, line and value when a row is malformed
      */
     public Builder readGpus(Reader csv, String source) {
-      gpus.addAll(CatalogFiles.gpus(Objects.requireNonNull(csv, "csv must not be null"), source));
+      gpus.addAll(CatalogFiles.gpus(Objects.requireNonNull(csv, "csv must not be null"), named(source)));
       return this;
     }
 
@@ -326,7 +341,7 @@ public final class Catalog {
      * @throws IllegalArgumentException naming the source, line and value when a row is malformed
      */
     public Builder readUnified(Reader csv, String source) {
-      others.addAll(CatalogFiles.unified(Objects.requireNonNull(csv, "csv must not be null"), source));
+      others.addAll(CatalogFiles.unified(Objects.requireNonNull(csv, "csv must not be null"), named(source)));
       return this;
     }
 
@@ -338,9 +353,13 @@ public final class Catalog {
      *     unknown GPU
      */
     public Builder readSystems(Reader csv, String source) {
-      others.addAll(CatalogFiles.systems(Objects.requireNonNull(csv, "csv must not be null"), source,
+      others.addAll(CatalogFiles.systems(Objects.requireNonNull(csv, "csv must not be null"), named(source),
           CatalogFiles.byId(gpus)));
       return this;
+    }
+
+    private static String named(String source) {
+      return Objects.requireNonNull(source, "source must not be null");
     }
 
     /**

@@ -79,13 +79,13 @@ public final class HardwareEntry {
   /** A copy with these sources ({@code field=key;…}, keys explained in the {@code *-SOURCES.md} files). */
   public HardwareEntry withSources(String sources) {
     return new HardwareEntry(hardware, hardwareClass, aliases, architecture, releaseYear, gpuShareRule,
-        Objects.requireNonNull(sources, "sources"), notes);
+        Objects.requireNonNull(sources, "sources must not be null"), notes);
   }
 
   /** A copy with these notes. */
   public HardwareEntry withNotes(String notes) {
     return new HardwareEntry(hardware, hardwareClass, aliases, architecture, releaseYear, gpuShareRule, sources,
-        Objects.requireNonNull(notes, "notes"));
+        Objects.requireNonNull(notes, "notes must not be null"));
   }
 
   /** The device. */
