@@ -62,7 +62,11 @@ public final class Estimator {
   private final double efficiency;
   private final double greatShare;
   private final double wellShare;
-  /** {@link #vram()}, computed once: a catalog query asks every device the same question. */
+  /**
+   * {@link #vram()}, computed once: a catalog query asks every device the same question. Not volatile on purpose:
+   * {@link MemoryEstimate} is immutable with final fields, so a thread that races another sees either nothing (and
+   * computes the same value again) or the whole estimate ({@code ConcurrencyTest} in the catalog races it).
+   */
   private @Nullable MemoryEstimate memory;
 
   /** Every configuration call builds its copy through this constructor: one allocation per call. */
