@@ -26,7 +26,7 @@ final class GgufFileFuzzTest {
   static Path dir;
 
   /** {@link GgufFile#read(java.nio.channels.SeekableByteChannel, String, int)}, arrays read and skipped. */
-  @FuzzTest(maxDuration = "30s")
+  @FuzzTest(maxDuration = "25s")
   void read(byte[] bytes) {
     GgufFile gguf;
     try {
@@ -42,7 +42,7 @@ final class GgufFileFuzzTest {
   }
 
   /** {@link GgufFile#readSplit(Path)} (and so {@link GgufFile#read(Path)}) agree with reading from memory. */
-  @FuzzTest(maxDuration = "30s")
+  @FuzzTest(maxDuration = "25s")
   void readFile(byte[] bytes) throws IOException {
     Path file = Files.write(dir.resolve("fuzz-00001-of-00001.gguf"), bytes);
     GgufFile gguf;

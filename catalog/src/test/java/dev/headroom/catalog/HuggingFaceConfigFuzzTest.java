@@ -26,7 +26,7 @@ final class HuggingFaceConfigFuzzTest {
   static Path dir;
 
   /** {@link HuggingFaceConfig#parse(CharSequence, String)}. */
-  @FuzzTest(maxDuration = "30s")
+  @FuzzTest(maxDuration = "25s")
   void parse(byte[] bytes) {
     ModelSpec spec;
     try {
@@ -39,7 +39,7 @@ final class HuggingFaceConfigFuzzTest {
   }
 
   /** {@link HuggingFaceConfig#read(Path)} agrees with {@link HuggingFaceConfig#parse} on the same text. */
-  @FuzzTest(maxDuration = "30s")
+  @FuzzTest(maxDuration = "25s")
   void readFile(byte[] bytes) throws IOException {
     // The directory's name is the id read gives a config without _name_or_path, as "fuzz" is parse's.
     Path file = Files.write(Files.createDirectories(dir.resolve("fuzz")).resolve("config.json"), bytes);
