@@ -56,12 +56,14 @@ public final class ModelEntry {
 
   /** A copy with these sources ({@code field=key;…}, keys explained in {@code models-SOURCES.md}). */
   public ModelEntry withSources(String sources) {
-    return new ModelEntry(spec, aliases, baseModel, related, Objects.requireNonNull(sources, "sources must not be null"), notes);
+    return new ModelEntry(spec, aliases, baseModel, related,
+        Objects.requireNonNull(sources, "sources must not be null"), notes);
   }
 
   /** A copy with these notes. */
   public ModelEntry withNotes(String notes) {
-    return new ModelEntry(spec, aliases, baseModel, related, sources, Objects.requireNonNull(notes, "notes must not be null"));
+    return new ModelEntry(spec, aliases, baseModel, related, sources,
+        Objects.requireNonNull(notes, "notes must not be null"));
   }
 
   /** The model. */
