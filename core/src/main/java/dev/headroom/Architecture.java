@@ -1,5 +1,6 @@
 package dev.headroom;
 
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -38,6 +39,12 @@ public record Architecture(String arch, int layers, int hiddenSize, int attentio
     @Nullable RecurrentLayers recurrent) {
 
   /**
+   * The most parameters an architecture may have: 2<sup>50</sup>, a thousand times the largest released model, so
+   * that every tensor's bytes and their sum fit in a {@code long} whatever the type.
+   */
+  public static final long MAX_PARAMETERS = 1L << 50;
+
+  /**
    * Validates every component and their consistency.
    *
    * @param arch llama.cpp architecture name, not blank
@@ -55,6 +62,8 @@ public record Architecture(String arch, int layers, int hiddenSize, int attentio
    * @param mla the latent-attention part, or null
    * @param slidingWindow the sliding-window part, or null
    * @param recurrent the recurrent (no KV cache) layers, or null
+   * @throws IllegalArgumentException naming the component out of its range, or when the dimensions describe more
+   *     than {@link #MAX_PARAMETERS} parameters
    */
   public Architecture {
     Checks.requireNonBlank(arch, "arch");
@@ -75,6 +84,31 @@ public record Architecture(String arch, int layers, int hiddenSize, int attentio
       throw new IllegalArgumentException("ffnSize must be positive when some layers are dense ("
           + moe.leadingDenseLayers() + " leading, MoE every " + moe.layerStep() + ") but was 0");
     }
+    double parameters = parameterBound(layers, hiddenSize, attentionHeads, kvHeads, headDimK, headDimV, ffnSize,
+        vocabSize, moe, mla);
+    if (parameters > MAX_PARAMETERS) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT, "the dimensions describe about %.3g "
+          + "parameters; at most %d are supported", parameters, MAX_PARAMETERS));
+    }
+  }
+
+  /**
+   * An upper bound of the parameters, from every weight matrix a layer can have (attention or latent attention,
+   * the dense FFN and every expert) and the embeddings; in doubles, so that it cannot overflow.
+   */
+  private static double parameterBound(double layers, double h, double heads, double kvHeads, double k, double v,
+      double ffn, double vocab, @Nullable MixtureOfExperts moe, @Nullable LatentAttention mla) {
+    double layer = h * (heads * k + kvHeads * (k + v) + heads * v) + 3 * h * ffn + 16 * h;
+    if (mla != null) {
+      double qHead = (double) mla.nopeHeadDim() + mla.ropeHeadDim();
+      layer += (h + heads * qHead) * mla.qLoraRank() + h * heads * qHead
+          + (h + heads * ((double) mla.nopeHeadDim() + mla.vHeadDim())) * mla.cachedElementsPerToken();
+    }
+    if (moe != null) {
+      layer += 3 * h * ((double) (moe.experts() + moe.sharedExperts()) * moe.expertFfnSize()
+          + moe.sharedExpertFfnSize()) + h * moe.experts();
+    }
+    return layers * layer + 2 * vocab * h;
   }
 
   /**

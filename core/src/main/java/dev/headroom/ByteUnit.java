@@ -64,12 +64,15 @@ public enum ByteUnit {
    *
    * @param amount a non-negative amount
    * @return the number of bytes
-   * @throws ArithmeticException if the result overflows a {@code long}
+   * @throws ArithmeticException if the result overflows a {@code long}, naming the amount
    * @throws IllegalArgumentException if {@code amount} is negative
    */
   public long toBytes(long amount) {
     Checks.requireNonNegative(amount, "amount");
-    return Math.multiplyExact(amount, bytes);
+    if (amount > Long.MAX_VALUE / bytes) {
+      throw Checks.tooManyBytes(amount + " " + symbol);
+    }
+    return amount * bytes;
   }
 
   /**

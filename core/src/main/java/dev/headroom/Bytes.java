@@ -80,7 +80,7 @@ public final class Bytes implements Comparable<Bytes> {
       return of((long) amount, unit);
     }
     BigDecimal exact = new BigDecimal(amount).multiply(BigDecimal.valueOf(unit.bytes()));
-    return ofBytes(exact.setScale(0, RoundingMode.HALF_UP).longValueExact());
+    return ofBytes(exactBytes(exact.setScale(0, RoundingMode.HALF_UP), Checks.plain(amount) + " " + unit));
   }
 
   /**
@@ -133,7 +133,15 @@ public final class Bytes implements Comparable<Bytes> {
           + ByteUnit.symbols() + "]", e);
     }
     BigDecimal exact = amount.multiply(BigDecimal.valueOf(unit.bytes())).setScale(0, RoundingMode.HALF_UP);
-    return ofBytes(exact.longValueExact());
+    return ofBytes(exactBytes(exact, number + " " + unit));
+  }
+
+  /** A whole number of bytes as a {@code long}, or the overflow naming {@code what} was asked for. */
+  private static long exactBytes(BigDecimal bytes, String what) {
+    if (bytes.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+      throw Checks.tooManyBytes(what);
+    }
+    return bytes.longValueExact();
   }
 
   /**
@@ -176,10 +184,14 @@ public final class Bytes implements Comparable<Bytes> {
    *
    * @param other the amount to add, not null
    * @return the sum of both amounts
+   * @throws ArithmeticException if the sum does not fit in a {@code long}
    */
   public Bytes plus(Bytes other) {
     Checks.requireNonNull(other, "other");
-    return ofBytes(Math.addExact(bytes, other.bytes));
+    if (other.bytes > Long.MAX_VALUE - bytes) {
+      throw Checks.tooManyBytes(this + " + " + other);
+    }
+    return ofBytes(bytes + other.bytes);
   }
 
   /**
@@ -207,7 +219,10 @@ public final class Bytes implements Comparable<Bytes> {
    */
   public Bytes multipliedBy(long factor) {
     Checks.requireNonNegative(factor, "factor");
-    return ofBytes(Math.multiplyExact(bytes, factor));
+    if (factor != 0 && bytes > Long.MAX_VALUE / factor) {
+      throw Checks.tooManyBytes(this + " × " + factor);
+    }
+    return ofBytes(bytes * factor);
   }
 
   /**
@@ -225,7 +240,7 @@ public final class Bytes implements Comparable<Bytes> {
       return this;
     }
     BigDecimal exact = BigDecimal.valueOf(bytes).multiply(new BigDecimal(factor));
-    return ofBytes(exact.setScale(0, RoundingMode.FLOOR).longValueExact());
+    return ofBytes(exactBytes(exact.setScale(0, RoundingMode.FLOOR), this + " × " + Checks.plain(factor)));
   }
 
   /**
@@ -246,11 +261,14 @@ public final class Bytes implements Comparable<Bytes> {
    * @return {@code a} if it is at least {@code b}, otherwise {@code b}
    */
   public static Bytes max(Bytes a, Bytes b) {
+    Checks.requireNonNull(a, "a");
+    Checks.requireNonNull(b, "b");
     return a.compareTo(b) >= 0 ? a : b;
   }
 
   @Override
   public int compareTo(Bytes other) {
+    Checks.requireNonNull(other, "other");
     return Long.compare(bytes, other.bytes);
   }
 

@@ -59,6 +59,11 @@ final class Checks {
     return value;
   }
 
+  /** The overflow of a byte count, naming the amount that overflowed ({@code "1099511627776 TiB"}). */
+  static ArithmeticException tooManyBytes(String amount) {
+    return new ArithmeticException(amount + " is more than " + Long.MAX_VALUE + " bytes, the most a long holds");
+  }
+
   static String plain(double value) {
     if (value == Math.rint(value) && Math.abs(value) < 1e15) {
       return Long.toString((long) value);

@@ -25,6 +25,11 @@ import org.jspecify.annotations.Nullable;
  * ({@link SpeedCalibration}, fitted per backend class; the seed method keeps its 0.65 on NVIDIA, 0.55 elsewhere and
  * ±20 %; {@link #speedCalibration(SpeedCalibration)} and {@link #efficiency(double)} replace them); and the
  * verdict thresholds ({@link #verdictThresholds(double, double)}).
+ *
+ * <p>Every figure is an exact {@code long} of bytes. A configuration whose memory passes 2<sup>63</sup> bytes (only
+ * the widest models the builder accepts, at contexts and sequence counts near the limits) makes the methods that
+ * size memory throw {@link ArithmeticException} naming the model, context and sequences; the reverse questions
+ * ({@link #longestContext}, {@link #maxParallel}, {@link #bestQuantization}) count it as not fitting.
  */
 public final class Estimator {
   /** The longest context accepted, in tokens (2<sup>24</sup>, above every released model's). */
@@ -47,7 +52,11 @@ public final class Estimator {
   private final int context;
   private final int parallel;
   private final Settings settings;
-  /** {@link #vram()}, computed once: a catalog query asks every device the same question. */
+  /**
+   * {@link #vram()}, computed once: a catalog query asks every device the same question. Not volatile on purpose:
+   * {@link MemoryEstimate} is immutable with final fields, so a thread that races another sees either nothing (and
+   * computes the same value again) or the whole estimate ({@code ConcurrencyTest} in the catalog races it).
+   */
   private @Nullable MemoryEstimate memory;
   /**
    * The bytes one generated token reads and its FLOPs, the same on every device: computed once, as {@link #memory},
@@ -160,6 +169,7 @@ public final class Estimator {
    * @return a new estimator with that cache type
    */
   public Estimator kvType(KvCacheType type) {
+    Checks.requireNonNull(type, "type");
     return kvTypes(type, type);
   }
 
@@ -464,14 +474,28 @@ public final class Estimator {
    * @return the memory, term by term
    * @throws IllegalStateException when llama.cpp would refuse the configuration (a quantized V cache without flash
    *     attention)
+   * @throws ArithmeticException when the memory is more than a {@code long} of bytes holds
    */
   public MemoryEstimate vram() {
     MemoryEstimate m = memory;
     if (m == null) {
-      m = computeVram();
+      try {
+        m = computeVram();
+      } catch (ArithmeticException e) {
+        throw tooMuchMemory(e);
+      }
       memory = m;
     }
     return m;
+  }
+
+  /** The overflow of a memory figure, naming the configuration rather than the sum that overflowed. */
+  private ArithmeticException tooMuchMemory(ArithmeticException cause) {
+    ArithmeticException e = new ArithmeticException(String.format(Locale.ROOT,
+        "the memory of %s at %d tokens × %d sequences is more than %d bytes, the most a long holds", model.id(),
+        context, parallel, Long.MAX_VALUE));
+    e.initCause(cause);
+    return e;
   }
 
   private MemoryEstimate computeVram() {
@@ -592,7 +616,11 @@ public final class Estimator {
     long bytes = tokenBytes;
     if (bytes < 0) {
       tokenFlops = decodeFlopsPerToken();
-      bytes = decodeBytesPerToken();
+      try {
+        bytes = decodeBytesPerToken();
+      } catch (ArithmeticException e) {
+        throw tooMuchMemory(e);
+      }
       tokenBytes = bytes;
     }
     return bytes;
@@ -764,11 +792,20 @@ public final class Estimator {
     Checks.requireNonNull(hardware, "hardware");
     Checks.requireNonNull(rule, "rule");
     for (Quantization q : rule.order()) {
-      if (quant(q).fit(hardware).verdict().fits()) {
+      if (quant(q).fits(hardware)) {
         return Optional.of(q);
       }
     }
     return Optional.empty();
+  }
+
+  /** Whether this configuration fits; memory beyond a {@code long} of bytes fits no device. */
+  private boolean fits(Hardware hardware) {
+    try {
+      return fit(hardware).verdict().fits();
+    } catch (ArithmeticException e) {
+      return false;
+    }
   }
 
   /**
@@ -782,7 +819,7 @@ public final class Estimator {
   public OptionalInt longestContext(Hardware hardware) {
     Checks.requireNonNull(hardware, "hardware");
     int limit = Math.min(model.architecture().contextLength(), MAX_CONTEXT);
-    return largestFitting(1, limit, n -> context(n).fit(hardware).verdict().fits());
+    return largestFitting(1, limit, n -> context(n).fits(hardware));
   }
 
   /**
@@ -794,7 +831,7 @@ public final class Estimator {
    */
   public OptionalInt maxParallel(Hardware hardware) {
     Checks.requireNonNull(hardware, "hardware");
-    return largestFitting(1, MAX_PARALLEL, n -> parallel(n).fit(hardware).verdict().fits());
+    return largestFitting(1, MAX_PARALLEL, n -> parallel(n).fits(hardware));
   }
 
   /** The largest n in [low, high] for which a predicate true of every n up to a bound holds; empty if none. */

@@ -179,7 +179,9 @@ public final class Hardware {
       if (count != Math.rint(count)) {
         throw new IllegalArgumentException("count must be a whole number of devices but was " + values.get("count"));
       }
-      h = h.times((int) Math.min(count, Integer.MAX_VALUE));
+      // Checked before the cast, so that a count beyond an int is named as given.
+      Checks.requireInRange(count, 1, true, 1024, "count", "devices");
+      h = h.times((int) count);
     }
     return h;
   }

@@ -21,13 +21,13 @@ final class LlamaCppBuffers {
   final long vBytes;
   final long computeBytes;
   final long outputBytes;
-  final int contextCells;
+  final long contextCells;
 
   private LlamaCppBuffers(long kBytes, long vBytes, long kvSwaBytes, long computeBytes, long outputBytes,
-      int contextCells) {
+      long contextCells) {
     this.kBytes = kBytes;
     this.vBytes = vBytes;
-    this.kvBytes = kBytes + vBytes;
+    this.kvBytes = Math.addExact(kBytes, vBytes);
     this.kvSwaBytes = kvSwaBytes;
     this.computeBytes = computeBytes;
     this.outputBytes = outputBytes;
@@ -66,12 +66,13 @@ final class LlamaCppBuffers {
       swaCells = r.swaFull() ? ctxSeq : pad(Math.min(ctxSeq, (long) swa.window() * (r.kvUnified() ? nSeq : 1)
           + ubatch), LlamaCppRuntime.CONTEXT_PADDING);
     }
-    long fullK = kRow * ctxSeq * streams * t.fullKvLayers();
-    long fullV = vRow * ctxSeq * streams * t.fullKvLayers();
-    long swaK = kRow * swaCells * streams * t.slidingKvLayers();
-    long swaV = vRow * swaCells * streams * t.slidingKvLayers();
+    // The products that can pass 2^63 at the extremes the setters allow are exact, so they throw, never wrap.
+    long fullK = exact(kRow, ctxSeq, streams, t.fullKvLayers());
+    long fullV = exact(vRow, ctxSeq, streams, t.fullKvLayers());
+    long swaK = exact(kRow, swaCells, streams, t.slidingKvLayers());
+    long swaV = exact(vRow, swaCells, streams, t.slidingKvLayers());
     RecurrentLayers rec = a.recurrent();
-    long state = rec == null ? 0 : rec.stateBytesPerSequence() * t.recurrentLayers() * Math.max(1, nSeq);
+    long state = rec == null ? 0 : exact(rec.stateBytesPerSequence(), t.recurrentLayers(), Math.max(1, nSeq), 1);
 
     // Compute buffer: the largest peak of the graph allocator over the reserve graph of T tokens.
     long tokens = Math.min(nCtx, ubatch);
@@ -104,8 +105,8 @@ final class LlamaCppBuffers {
     long residual = al(4 * e * tokens);
     long query = al(4 * hq * dk * tokens);
     long attention = fa ? inputs + residual + al(4 * e * tokens) + 3 * query
-        : inputs + residual + al(4 * e * tokens) + (kRot ? 0 : query) + query
-            + al(4 * maxCells * streams * (tokens / streams) * hq);
+        : Math.addExact(inputs + residual + al(4 * e * tokens) + (kRot ? 0 : query) + query,
+            al(exact(4 * maxCells, streams, tokens / streams, hq)));
     String arch = a.arch();
     long region;
     if (arch.equals("gemma2") || arch.equals("gemma3")) {
@@ -128,8 +129,12 @@ final class LlamaCppBuffers {
     long compute = Math.max(Math.max(attention, ffn), logits);
 
     long output = 4L * a.vocabSize() * Math.max(1, nSeq);
-    return new LlamaCppBuffers(fullK + swaK + state, fullV + swaV, swaK + swaV, compute, output,
-        Math.toIntExact(ctxSeq));
+    return new LlamaCppBuffers(Math.addExact(Math.addExact(fullK, swaK), state), Math.addExact(fullV, swaV),
+        swaK + swaV, compute, output, ctxSeq);
+  }
+
+  private static long exact(long a, long b, long c, long d) {
+    return Math.multiplyExact(Math.multiplyExact(Math.multiplyExact(a, b), c), d);
   }
 
   private static long pad(long x, long n) {

@@ -38,7 +38,8 @@ public record MemoryEstimate(Bytes weights, Bytes kvCache, Bytes compute, Bytes 
     Checks.requireNonNull(compute, "compute");
     Checks.requireNonNull(output, "output");
     Checks.requireNonNull(runtime, "runtime");
-    totalBytes(weights, kvCache, compute, output, runtime);
+    // Bytes.plus names the amounts when the sum overflows; total() can then add longs without checks.
+    weights.plus(kvCache).plus(compute).plus(output).plus(runtime);
   }
 
   /**
@@ -56,13 +57,8 @@ public record MemoryEstimate(Bytes weights, Bytes kvCache, Bytes compute, Bytes 
    * @return the memory the model needs in all
    */
   public Bytes total() {
-    return Bytes.ofBytes(totalBytes(weights, kvCache, compute, output, runtime));
-  }
-
-  /** The sum in bytes, without intermediate {@link Bytes}: a fit verdict asks for it on every device. */
-  private static long totalBytes(Bytes weights, Bytes kvCache, Bytes compute, Bytes output, Bytes runtime) {
-    return Math.addExact(Math.addExact(Math.addExact(Math.addExact(weights.bytes(), kvCache.bytes()),
-        compute.bytes()), output.bytes()), runtime.bytes());
+    // One Bytes, not four: a fit verdict asks for the total on every device.
+    return Bytes.ofBytes(weights.bytes() + kvCache.bytes() + compute.bytes() + output.bytes() + runtime.bytes());
   }
 
   /**

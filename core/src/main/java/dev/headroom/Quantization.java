@@ -178,7 +178,7 @@ public final class Quantization {
       "NVIDIA FP4 for Blackwell tensor cores", "NVIDIA Blackwell NVFP4 format", false);
 
   private static final Pattern BPW = Pattern.compile("(?i)(?:exl2[-_ ]?)?(\\d+(?:\\.\\d+)?)\\s*bpw");
-  private static final Pattern GROUPWISE = Pattern.compile("(?i)(awq|gptq)[-_ ]?(\\d+)[-_ ]?bit[-_ ]?g(\\d+)");
+  private static final Pattern GROUPWISE = Pattern.compile("(?i)(awq|gptq)[-_ ]?(\\d{1,9})[-_ ]?bit[-_ ]?g(\\d{1,9})");
 
   private final String name;
   private final @Nullable LlamaFileType fileType;

@@ -51,8 +51,9 @@ final class QuantizationRules {
     }
     if (t.routedExperts() && t.ne2() > 1 && c.a.arch().equals("gpt-oss")) {
       // gpt-oss ships its experts in MXFP4 and every published GGUF keeps them so, whatever the file type
-      // (ggml-org's MXFP4 file and bartowski's Q2_K…Q8_0 files of gpt-oss-20b are all 11.5–12.1 GB).
-      return GgmlType.MXFP4;
+      // (ggml-org's MXFP4 file and bartowski's Q2_K…Q8_0 files of gpt-oss-20b are all 11.5–12.1 GB); a row that
+      // is not whole 32-element blocks cannot be MXFP4 and falls back like any other.
+      return fallback(GgmlType.MXFP4, t.ne0());
     }
     if (!ft.defaultType.isQuantized()) {
       return ft.defaultType;

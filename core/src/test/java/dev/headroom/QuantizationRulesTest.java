@@ -102,4 +102,14 @@ final class QuantizationRulesTest {
     assertThat(q4).isBetween(11_000_000_000L, 12_200_000_000L);
     assertThat(q8).isBetween(q4, 12_200_000_000L);
   }
+
+  /** Found by fuzzing the config reader: rows that are not whole MXFP4 blocks made every estimate throw. */
+  @Test
+  void mxfp4_rowsOfPartialBlocks_fallBackToF16() {
+    ModelSpec odd = ModelSpec.builder("gpt-oss-odd").arch("gpt-oss").layers(2).hiddenSize(2879).heads(64, 8)
+        .headDim(64).ffnSize(2880).vocabSize(1000).contextLength(4096)
+        .moe(new MixtureOfExperts(32, 4, 0, 2880, 0, 0)).build();
+    assertThat(typeOf(odd, LlamaFileType.Q4_K_M, "blk.0.ffn_up_exps.weight")).isEqualTo(GgmlType.F16);
+    assertThat(Estimator.of(odd).vram().weights().bytes()).isPositive();
+  }
 }

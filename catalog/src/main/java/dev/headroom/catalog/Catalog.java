@@ -196,12 +196,19 @@ public final class Catalog {
    * Up to {@code limit} models whose names are closest to {@code query}.
    *
    * @param query the text to match, not null
-   * @param limit the most models to return
+   * @param limit the most models to return, 0 or more
    * @return the closest models, closest first
    */
   public List<ModelEntry> suggestModels(String query, int limit) {
     Objects.requireNonNull(query, "query must not be null");
-    return modelIndex().suggest(query, limit);
+    return modelIndex().suggest(query, requireLimit(limit));
+  }
+
+  private static int requireLimit(int limit) {
+    if (limit < 0) {
+      throw new IllegalArgumentException("limit must be in [0, " + Integer.MAX_VALUE + "] but was " + limit);
+    }
+    return limit;
   }
 
   /**
@@ -232,12 +239,12 @@ public final class Catalog {
    * Up to {@code limit} devices whose names are closest to {@code query}.
    *
    * @param query the text to match, not null
-   * @param limit the most devices to return
+   * @param limit the most devices to return, 0 or more
    * @return the closest devices, closest first
    */
   public List<HardwareEntry> suggestDevices(String query, int limit) {
     Objects.requireNonNull(query, "query must not be null");
-    return deviceIndex().suggest(query, limit);
+    return deviceIndex().suggest(query, requireLimit(limit));
   }
 
   /**
@@ -463,7 +470,9 @@ public final class Catalog {
       return this;
     }
 
+    /** The whole text of {@code csv}; both arguments must not be null. */
     private static String text(Reader csv, String source) {
+      Objects.requireNonNull(source, "source must not be null");
       return Csv.text(Objects.requireNonNull(csv, "csv must not be null"), source);
     }
 

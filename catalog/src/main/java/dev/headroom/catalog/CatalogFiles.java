@@ -67,7 +67,7 @@ final class CatalogFiles {
     for (int r = 0; r < csv.size(); r++) {
       try {
         out.add(model(new Row(csv, r)));
-      } catch (IllegalArgumentException | IllegalStateException e) {
+      } catch (IllegalArgumentException | IllegalStateException | ArithmeticException e) {
         throw new IllegalArgumentException(csv.where(r) + ": " + e.getMessage(), e);
       }
     }
@@ -204,7 +204,8 @@ final class CatalogFiles {
             .withId(row.required("id"));
         h = throughputs(h, row);
         out.add(described(HardwareEntry.of(h, HardwareClass.parse(row.required("class"))), row, row.list("aliases")));
-      } catch (IllegalArgumentException e) {
+      } catch (IllegalArgumentException | IllegalStateException | ArithmeticException e) {
+        // An overflow (1e20 GiB of memory) is a value out of range too: the same exception, naming the line.
         throw new IllegalArgumentException(csv.where(r) + ": " + e.getMessage(), e);
       }
     }
@@ -233,7 +234,7 @@ final class CatalogFiles {
           HardwareEntry e = described(HardwareEntry.of(h, unifiedClass(row)), row, aliases);
           out.add(rule == null ? e : e.withGpuShareRule(rule));
         }
-      } catch (IllegalArgumentException e) {
+      } catch (IllegalArgumentException | IllegalStateException | ArithmeticException e) {
         throw new IllegalArgumentException(csv.where(r) + ": " + e.getMessage(), e);
       }
     }
@@ -255,7 +256,7 @@ final class CatalogFiles {
         HardwareEntry e = HardwareEntry.of(h, HardwareClass.DATACENTER).withAliases(row.list("aliases"))
             .withSources(row.required("sources")).withNotes(row.or("notes", ""));
         out.add(gpu.architecture().isPresent() ? e.withArchitecture(gpu.architecture().get()) : e);
-      } catch (IllegalArgumentException e) {
+      } catch (IllegalArgumentException | IllegalStateException | ArithmeticException e) {
         throw new IllegalArgumentException(csv.where(r) + ": " + e.getMessage(), e);
       }
     }

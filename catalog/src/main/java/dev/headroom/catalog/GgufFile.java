@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -85,6 +86,7 @@ public final class GgufFile {
    * @return the header
    * @throws GgufFormatException when the file is not valid GGUF
    * @throws UncheckedIOException when the file cannot be read
+   * @throws NullPointerException when {@code path} is null
    */
   public static GgufFile read(Path path) {
     return read(path, DEFAULT_ARRAY_LIMIT);
@@ -93,11 +95,17 @@ public final class GgufFile {
   /**
    * Reads one file's header, materialising arrays of at most {@code arrayLimit} elements.
    *
-   * @param arrayLimit 0 to {@link Integer#MAX_VALUE}; use a large value to read the tokenizer
    * @param path the file, not null
+   * @param arrayLimit 0 to {@link Integer#MAX_VALUE}; use a large value to read the tokenizer
    * @return the header
+   * @throws GgufFormatException when the file is not valid GGUF
+   * @throws UncheckedIOException when the file cannot be read
+   * @throws IllegalArgumentException when {@code arrayLimit} is negative
+   * @throws NullPointerException when {@code path} is null
    */
   public static GgufFile read(Path path, int arrayLimit) {
+    Objects.requireNonNull(path, "path must not be null");
+    requireArrayLimit(arrayLimit);
     try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
       return read(ch, path.toString(), arrayLimit);
     } catch (java.nio.file.NoSuchFileException e) {
@@ -110,16 +118,26 @@ public final class GgufFile {
   /**
    * Reads a header from a channel positioned at the start of a GGUF file; the channel's size bounds every length.
    *
-   * @param source a name for messages
    * @param channel the channel to read, not null; the caller closes it
+   * @param source a name for messages
    * @param arrayLimit the longest array to materialise, 0 to {@link Integer#MAX_VALUE}
    * @return the header
+   * @throws GgufFormatException when the bytes are not valid GGUF
+   * @throws UncheckedIOException when the channel cannot be read
+   * @throws IllegalArgumentException when {@code arrayLimit} is negative
+   * @throws NullPointerException when {@code channel} or {@code source} is null
    */
   public static GgufFile read(SeekableByteChannel channel, String source, int arrayLimit) {
+    Objects.requireNonNull(channel, "channel must not be null");
+    Objects.requireNonNull(source, "source must not be null");
+    requireArrayLimit(arrayLimit);
+    return parse(new GgufInput(channel, source), source, arrayLimit);
+  }
+
+  private static void requireArrayLimit(int arrayLimit) {
     if (arrayLimit < 0) {
       throw new IllegalArgumentException("arrayLimit must be in [0, " + Integer.MAX_VALUE + "] but was " + arrayLimit);
     }
-    return parse(new GgufInput(channel, source), source, arrayLimit);
   }
 
   /**
@@ -129,8 +147,11 @@ public final class GgufFile {
    * @param path any part of a split model, or a single file, not null
    * @return the header of all parts together
    * @throws GgufFormatException when a part is invalid or missing
+   * @throws UncheckedIOException when a part cannot be read
+   * @throws NullPointerException when {@code path} is null
    */
   public static GgufFile readSplit(Path path) {
+    Objects.requireNonNull(path, "path must not be null");
     Path name = path.getFileName();
     Matcher m = SPLIT.matcher(name == null ? "" : name.toString());
     if (!m.matches()) {
@@ -206,14 +227,23 @@ public final class GgufFile {
       tensors.add(tensor(in, names, alignment));
     }
     long dataOffset = (in.position() + alignment - 1) / alignment * alignment;
+    // As llama.cpp's gguf.cpp: each tensor's data starts where the previous one's padded data ends, so tensors
+    // cannot share bytes and their sizes add up to at most the file's.
+    long next = 0;
     for (int i = 0; i < tensors.size(); i++) {
       GgufTensor t = tensors.get(i);
+      if (t.offset() != next) {
+        throw new GgufFormatException(source, infoOffsets[i], String.format(Locale.ROOT,
+            "tensor '%s' has data offset %d; it must be %d, where the previous tensor's padded data ends",
+            t.name(), t.offset(), next));
+      }
       long end = dataOffset + t.offset() + t.bytes();
       if (t.bytes() > in.size() || end > in.size() || end < 0) {
         throw new GgufFormatException(source, infoOffsets[i], String.format(Locale.ROOT,
             "the data of tensor '%s' (%d bytes at data offset %d) runs past the end of the file (%d bytes)",
             t.name(), t.bytes(), t.offset(), in.size()));
       }
+      next = t.offset() + (t.bytes() + alignment - 1) / alignment * alignment;
     }
     return new GgufFile(source, (int) version, alignment, metadata, tensors, dataOffset, in.size(), 1);
   }
@@ -439,6 +469,7 @@ public final class GgufFile {
    * llama.cpp's CPU backend would repack, and the file size.
    *
    * @return the file's weights, for {@link dev.headroom.Estimator#fileWeights(FileWeights)}
+   * @throws GgufFormatException when {@code <arch>.expert_used_count} is outside [0, expert count]
    */
   public FileWeights weights() {
     long total = 0;

@@ -27,6 +27,7 @@ public enum HardwareClass {
    * @throws IllegalArgumentException listing the accepted names if none matches
    */
   public static HardwareClass parse(String text) {
+    java.util.Objects.requireNonNull(text, "text must not be null");
     for (HardwareClass c : values()) {
       if (c.name().equalsIgnoreCase(text.strip())) {
         return c;

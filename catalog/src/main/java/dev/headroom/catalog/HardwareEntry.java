@@ -106,7 +106,7 @@ public final class HardwareEntry {
    */
   public HardwareEntry withSources(String sources) {
     return new HardwareEntry(hardware, hardwareClass, aliases, architecture, releaseYear, gpuShareRule,
-        Objects.requireNonNull(sources, "sources"), notes);
+        Objects.requireNonNull(sources, "sources must not be null"), notes);
   }
 
   /**
@@ -117,7 +117,7 @@ public final class HardwareEntry {
    */
   public HardwareEntry withNotes(String notes) {
     return new HardwareEntry(hardware, hardwareClass, aliases, architecture, releaseYear, gpuShareRule, sources,
-        Objects.requireNonNull(notes, "notes"));
+        Objects.requireNonNull(notes, "notes must not be null"));
   }
 
   /**

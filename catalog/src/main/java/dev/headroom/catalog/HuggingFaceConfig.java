@@ -7,6 +7,7 @@ import dev.headroom.RecurrentLayers;
 import dev.headroom.SlidingWindow;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -68,10 +70,13 @@ public final class HuggingFaceConfig {
    *
    * @param file the {@code config.json} file, not null
    * @return the model the config describes
-   * @throws IllegalArgumentException naming the file, key and value when the file is not a usable config
+   * @throws IllegalArgumentException naming the file, key and value when the file is not a usable config (also
+   *     when it is not UTF-8 text)
    * @throws UncheckedIOException when the file cannot be read
+   * @throws NullPointerException when {@code file} is null
    */
   public static ModelSpec read(Path file) {
+    Objects.requireNonNull(file, "file must not be null");
     String text;
     try {
       if (Files.size(file) > Json.MAX_LENGTH) {
@@ -79,6 +84,9 @@ public final class HuggingFaceConfig {
             + " bytes)");
       }
       text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (CharacterCodingException e) {
+      // Corrupt or hostile content, not an I/O failure: the same exception as any other unusable config.
+      throw new IllegalArgumentException(file + " is not a config.json: it is not UTF-8 text", e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
     }
@@ -91,18 +99,25 @@ public final class HuggingFaceConfig {
    * Reads config text.
    *
    * @param json the config.json text
-   * @param id the id to give the model unless the config names one in {@code _name_or_path}
+   * @param id the id to give the model unless the config names one in {@code _name_or_path}, not blank
    * @return the model the config describes
-   * @throws IllegalArgumentException naming the key and value when the text is not a usable config
+   * @throws IllegalArgumentException naming the key and value when the text is not a usable config, or when
+   *     {@code id} is blank
+   * @throws NullPointerException when {@code json} or {@code id} is null
    */
   public static ModelSpec parse(CharSequence json, String id) {
+    Objects.requireNonNull(json, "json must not be null");
+    Objects.requireNonNull(id, "id must not be null");
+    if (id.isBlank()) {
+      throw new IllegalArgumentException("id must not be blank but was '" + id + "'");
+    }
     return parse(json.toString(), id, "config.json");
   }
 
   private static ModelSpec parse(String text, String fallbackId, String source) {
     Object root = Json.parse(text, source);
     if (!(root instanceof Map)) {
-      throw new IllegalArgumentException(source + " must hold a JSON object");
+      throw new ConfigException(source + " must hold a JSON object");
     }
     @SuppressWarnings("unchecked")
     Map<String, @Nullable Object> top = (Map<String, @Nullable Object>) root;
@@ -113,7 +128,23 @@ public final class HuggingFaceConfig {
       Map<String, @Nullable Object> textConfig = (Map<String, @Nullable Object>) nested;
       c.putAll(textConfig);
     }
-    return new Reader(c, source).spec(fallbackId);
+    try {
+      return new Reader(c, source).spec(fallbackId);
+    } catch (ConfigException e) {
+      throw e;
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      // The values read but do not make a model (a field out of ModelSpec's range, heads that leave no head size).
+      throw new IllegalArgumentException(source + " does not describe a usable model: " + e.getMessage(), e);
+    }
+  }
+
+  /** An error the reader raises itself, already naming the file and key. */
+  private static final class ConfigException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    ConfigException(String message) {
+      super(message);
+    }
   }
 
   /** Typed access to one config's keys, with errors naming the key. */
@@ -238,13 +269,24 @@ public final class HuggingFaceConfig {
       if (keyHeads == null || valueHeads == null || keyDim == null || valueDim == null || kernel == null) {
         return 0;
       }
-      long conv = (long) (kernel - 1) * (2L * keyHeads * keyDim + (long) valueHeads * valueDim);
-      long ssm = (long) valueHeads * keyDim * valueDim;
-      return 4 * (conv + ssm);
+      if (kernel < 1) {
+        throw new ConfigException(source + ": linear_conv_kernel_dim must be at least 1 but was " + kernel);
+      }
+      try {
+        long channels = Math.addExact(Math.multiplyExact(2L * keyHeads, (long) keyDim),
+            Math.multiplyExact((long) valueHeads, (long) valueDim));
+        long conv = Math.multiplyExact(kernel - 1L, channels);
+        long ssm = Math.multiplyExact(Math.multiplyExact((long) valueHeads, (long) keyDim), (long) valueDim);
+        return Math.multiplyExact(4L, Math.addExact(conv, ssm));
+      } catch (ArithmeticException e) {
+        throw new ConfigException(String.format(Locale.ROOT, "%s: linear_num_key_heads %d, linear_num_value_heads "
+            + "%d, linear_key_head_dim %d, linear_value_head_dim %d and linear_conv_kernel_dim %d give a recurrent "
+            + "state larger than 2^63 bytes", source, keyHeads, valueHeads, keyDim, valueDim, kernel));
+      }
     }
 
     private int requiredFfn(int hidden) {
-      throw new IllegalArgumentException(source + " has no intermediate_size (or n_inner, ffn_hidden_size) for a "
+      throw new ConfigException(source + " has no intermediate_size (or n_inner, ffn_hidden_size) for a "
           + "dense model of hidden size " + hidden);
     }
 
@@ -269,7 +311,7 @@ public final class HuggingFaceConfig {
           continue;
         }
         if (!(v instanceof Long) || (Long) v < 0 || (Long) v > Integer.MAX_VALUE) {
-          throw new IllegalArgumentException(String.format(Locale.ROOT,
+          throw new ConfigException(String.format(Locale.ROOT,
               "%s: %s must be a whole number in [0, %d] but was %s", source, key, Integer.MAX_VALUE, v));
         }
         return ((Long) v).intValue();
@@ -280,7 +322,7 @@ public final class HuggingFaceConfig {
     private int required(String... keys) {
       Integer v = integer(keys);
       if (v == null) {
-        throw new IllegalArgumentException(source + " has no " + String.join(" (or ", keys)
+        throw new ConfigException(source + " has no " + String.join(" (or ", keys)
             + ")".repeat(keys.length - 1) + "; it is needed to size the model");
       }
       return v;

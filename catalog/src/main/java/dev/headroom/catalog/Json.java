@@ -9,9 +9,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A strict JSON reader for configuration files: objects become {@code Map<String, Object>} (insertion order),
- * arrays {@code List<Object>}, numbers {@code Long} when whole and {@code Double} otherwise, plus {@code String},
- * {@code Boolean} and {@code null}. Errors name the source and character offset. Nesting deeper than 64 levels or
- * text longer than 16 MiB is refused, so a hostile file cannot exhaust the stack or memory.
+ * arrays {@code List<Object>}, numbers {@code Long} when whole (and within a long) and {@code Double} otherwise,
+ * plus {@code String}, {@code Boolean} and {@code null}. Errors name the source and character offset. Nesting deeper
+ * than 64 levels or text longer than 16 MiB is refused, so a hostile file cannot exhaust the stack or memory.
  */
 final class Json {
   static final int MAX_DEPTH = 64;
@@ -180,7 +180,11 @@ final class Json {
     String s = text.substring(start, pos);
     try {
       if (!fraction) {
-        return Long.parseLong(s);
+        try {
+          return Long.parseLong(s);
+        } catch (NumberFormatException beyondLong) {
+          // Still valid JSON: read as a double, so that the config reader names the key and its range.
+        }
       }
       double d = Double.parseDouble(s);
       if (!Double.isFinite(d)) {

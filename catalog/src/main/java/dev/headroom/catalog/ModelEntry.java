@@ -81,7 +81,8 @@ public final class ModelEntry {
    * @return a new entry with those sources
    */
   public ModelEntry withSources(String sources) {
-    return new ModelEntry(spec, aliases, baseModel, related, Objects.requireNonNull(sources, "sources"), notes);
+    return new ModelEntry(spec, aliases, baseModel, related,
+        Objects.requireNonNull(sources, "sources must not be null"), notes);
   }
 
   /**
@@ -91,7 +92,8 @@ public final class ModelEntry {
    * @return a new entry with those notes
    */
   public ModelEntry withNotes(String notes) {
-    return new ModelEntry(spec, aliases, baseModel, related, sources, Objects.requireNonNull(notes, "notes"));
+    return new ModelEntry(spec, aliases, baseModel, related, sources,
+        Objects.requireNonNull(notes, "notes must not be null"));
   }
 
   /**

@@ -252,6 +252,21 @@ final class GgufFileTest {
         .write(dir.resolve("dup.gguf")))).hasMessageContaining("the tensor 't' appears twice");
   }
 
+  /**
+   * Tensors whose data overlap are refused, as llama.cpp refuses them: a million tensors sharing one file's bytes
+   * would otherwise add up to more than the file (and, for a large sparse file, overflow the total).
+   */
+  @Test
+  void tensorData_mustFollowOnWithoutGapsOrOverlaps() throws IOException {
+    byte[] two = new GgufWriter().tensor("a", GgmlType.F32, 8).tensor("b", GgmlType.F32, 8).bytes();
+    int secondOffset = 24 + (8 + 1 + 4 + 8 + 4 + 8) + (8 + 1 + 4 + 8 + 4);
+    assertThat(GgufFile.read(withHeader(two)).weights().tensorBytes().bytes()).isEqualTo(64);
+    assertThatThrownBy(() -> GgufFile.read(withHeader(patchLong(two, secondOffset, 0))))
+        .isInstanceOf(GgufFormatException.class).hasMessageContaining("tensor 'b' has data offset 0; it must be 32");
+    assertThatThrownBy(() -> GgufFile.read(withHeader(patchLong(two, secondOffset, 64))))
+        .hasMessageContaining("tensor 'b' has data offset 64; it must be 32");
+  }
+
   @Test
   void badMetadata_isRejected() {
     assertThatThrownBy(() -> GgufFile.read(new GgufWriter().u32("k", 1).u32("k", 2).write(dir.resolve("d.gguf"))))

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -94,6 +95,13 @@ public final class GgufWriter {
     return this;
   }
 
+  /** A metadata value of any GGUF type id, given as its little-endian bytes, for the types the methods above lack. */
+  public GgufWriter value(String key, int type, byte[] littleEndian) {
+    key(key, type);
+    kv.write(littleEndian, 0, littleEndian.length);
+    return this;
+  }
+
   public GgufWriter tensor(String name, GgmlType type, long... shape) {
     tensors.add(new Object[] {name, type, shape});
     return this;
@@ -161,6 +169,12 @@ public final class GgufWriter {
       out.write(0);
     }
     return out.toByteArray();
+  }
+
+  /** The whole file in memory, the tensor data as zeros: for small files such as the fuzzing seeds. */
+  public byte[] bytes() {
+    byte[] header = header();
+    return Arrays.copyOf(header, Math.toIntExact(header.length + dataBytes()));
   }
 
   /** Writes the whole file, the tensor data as a sparse run of zeros. */

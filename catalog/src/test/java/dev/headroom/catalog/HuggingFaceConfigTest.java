@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.headroom.Architecture;
 import dev.headroom.Estimator;
 import dev.headroom.ModelSpec;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -156,5 +157,35 @@ final class HuggingFaceConfigTest {
     assertThatThrownBy(() -> HuggingFaceConfig.parse("[1, 2]", "x")).hasMessageContaining("must hold a JSON object");
     assertThatThrownBy(() -> HuggingFaceConfig.parse("{\"hidden_size\": 4,", "x"))
         .hasMessageContaining("not valid JSON at offset");
+  }
+
+  private static final String SMALL = "\"hidden_size\": 64, \"num_hidden_layers\": 2, \"num_attention_heads\": 4, "
+      + "\"vocab_size\": 32, \"max_position_embeddings\": 128, \"intermediate_size\": 128";
+
+  /** Found by fuzzing: values the reader accepts but ModelSpec does not raised ModelSpec's own exceptions. */
+  @Test
+  void valuesThatMakeNoModel_raiseTheDocumentedExceptionNamingTheFile() {
+    assertThatThrownBy(() -> HuggingFaceConfig.parse("{" + SMALL.replace("\"hidden_size\": 64", "\"hidden_size\": 2")
+        + "}", "x")).isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("config.json does not describe a usable model: headDim must be set");
+    assertThatThrownBy(() -> HuggingFaceConfig.parse("{" + SMALL.replace("\": 2,", "\": 5000,") + "}", "x"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("config.json does not describe a usable model: layers must be in [1, 4096] but was 5000");
+    String recurrent = ", \"full_attention_interval\": 2, \"linear_num_key_heads\": 2147483647, "
+        + "\"linear_num_value_heads\": 2147483647, \"linear_key_head_dim\": 2147483647, "
+        + "\"linear_value_head_dim\": 2147483647, \"linear_conv_kernel_dim\": ";
+    assertThatThrownBy(() -> HuggingFaceConfig.parse("{" + SMALL + recurrent + "4}", "x"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("larger than 2^63 bytes");
+    assertThatThrownBy(() -> HuggingFaceConfig.parse("{" + SMALL + recurrent + "0}", "x"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("config.json: linear_conv_kernel_dim must be at least 1 but was 0");
+  }
+
+  /** Found by fuzzing: a file that is not UTF-8 raised UncheckedIOException, as if the disk had failed. */
+  @Test
+  void read_notUtf8_isAnUnusableConfig(@TempDir Path dir) throws IOException {
+    Path file = Files.write(dir.resolve("config.json"), new byte[] {'{', (byte) 0xff, '}'});
+    assertThatThrownBy(() -> HuggingFaceConfig.read(file)).isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessage(file + " is not a config.json: it is not UTF-8 text");
   }
 }
