@@ -39,6 +39,10 @@ final class PlacementTest {
     Placement oneMore = LLAMA_8B.quant(Quantization.Q8_0).runtime(LlamaCppRuntime.defaults()
         .withGpuLayers(p.gpuLayers() + 1)).place(GPU_8, HOST, Offload.LAYERS);
     assertThat(oneMore.devices().get(0).fits()).as("the chosen count is the most that fit").isFalse();
+    assertThat(oneMore.fits()).isFalse();
+    assertThat(oneMore.toString()).contains(" (does not fit); ");
+    assertThat(p.fits()).isTrue();
+    assertThat(p.toString()).doesNotContain("does not fit");
     double gpuOnly = LLAMA_8B.quant(Quantization.Q8_0).decode(GPU_8).tokensPerSecond();
     assertThat(p.decode().tokensPerSecond()).isLessThan(gpuOnly);
     assertThat(p.toString()).contains("8 GiB card").contains("DDR5 desktop").contains("tok/s");
@@ -86,5 +90,18 @@ final class PlacementTest {
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("EXACT");
     assertThatThrownBy(() -> LLAMA_8B.place(GPU_8, HOST, null)).isInstanceOf(NullPointerException.class)
         .hasMessageContaining("offload");
+  }
+
+  /** A device filled to the last byte holds its load; one byte more does not. */
+  @Test
+  void deviceLoad_fitsUpToItsUsableMemoryInclusive() {
+    Bytes usable = Bytes.ofGibibytes(8);
+    DeviceLoad full = new DeviceLoad(GPU_8, 10, Bytes.ofGibibytes(6), Bytes.ofGibibytes(1), Bytes.ofGibibytes(1),
+        usable);
+    DeviceLoad over = new DeviceLoad(GPU_8, 10, Bytes.ofGibibytes(6), Bytes.ofGibibytes(1),
+        Bytes.ofGibibytes(1).plus(Bytes.ofBytes(1)), usable);
+    assertThat(full.total()).isEqualTo(usable);
+    assertThat(full.fits()).isTrue();
+    assertThat(over.fits()).isFalse();
   }
 }
