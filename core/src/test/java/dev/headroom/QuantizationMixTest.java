@@ -162,7 +162,7 @@ final class QuantizationMixTest {
     assertThat(down(LLAMA31_8B, LlamaFileType.Q6_K, 0)).isEqualTo(GgmlType.Q6_K);
   }
 
-  /** 3g for MoE models: the layer index is read from the name (48 layers: more bits on 0–5, 8, 11, …, 41, 42–47). */
+  /** 3g for MoE models: the layer index comes from the name (48 layers: more bits on 0–5, 8, 11, …, 41, 42–47). */
   @Test
   void ffnDown_moeUsesTheLayerOfTheName() {
     ModelSpec qwen3moe = TestModels.qwen3_30b_a3b();
