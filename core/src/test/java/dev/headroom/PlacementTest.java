@@ -104,4 +104,109 @@ final class PlacementTest {
     assertThat(full.fits()).isTrue();
     assertThat(over.fits()).isFalse();
   }
+
+  private static long sum(Placement p, java.util.function.ToLongFunction<DeviceLoad> part) {
+    return p.devices().stream().mapToLong(part).sum();
+  }
+
+  /** Where a layer runs changes how fast its bytes are read, not how many: a split reads what the whole model does. */
+  @Test
+  void bytesReadPerToken_doNotDependOnWhereTheLayersAre() {
+    Estimator q8 = LLAMA_8B.quant(Quantization.Q8_0);
+    long whole = q8.decode(GPU_24).bytesPerToken().bytes();
+    for (int n : new int[] {0, 1, 17, 32, 33}) {
+      Placement p = q8.runtime(LlamaCppRuntime.defaults().withGpuLayers(n)).place(GPU_8, HOST, Offload.LAYERS);
+      assertThat(p.decode().bytesPerToken().bytes()).as("-ngl %d", n).isCloseTo(whole, within(1L));
+    }
+    Estimator moe = Estimator.of(TestModels.qwen3_30b_a3b()).context(8192);
+    Placement experts = moe.place(GPU_8, HOST, Offload.EXPERTS);
+    assertThat(experts.decode().bytesPerToken().bytes()).isCloseTo(moe.decode(GPU_24).bytesPerToken().bytes(),
+        within(1L));
+  }
+
+  /** Every tensor and every KV cell is on exactly one device, however the model is split. */
+  @Test
+  void weightsAndKvCache_areConserved() {
+    Estimator q8 = LLAMA_8B.quant(Quantization.Q8_0);
+    Placement layers = q8.place(GPU_8, HOST, Offload.LAYERS);
+    assertThat(sum(layers, d -> d.weights().bytes())).isEqualTo(q8.weights().bytes());
+    assertThat(sum(layers, d -> d.kvCache().bytes())).isCloseTo(q8.kvCache().bytes(), within(2L));
+    Estimator moe = Estimator.of(TestModels.qwen3_30b_a3b()).context(8192);
+    Placement experts = moe.place(GPU_8, HOST, Offload.EXPERTS);
+    assertThat(sum(experts, d -> d.weights().bytes())).isEqualTo(moe.weights().bytes());
+    assertThat(experts.devices().get(1).kvCache()).as("every layer runs on the GPU").isEqualTo(Bytes.ZERO);
+  }
+
+  /** -ngl counts the output layer too: 32 repeating layers leave the output head on the host, 33 take it. */
+  @Test
+  void gpuLayers_theOutputHeadGoesLast() {
+    Estimator e = LLAMA_8B.quant(Quantization.Q4_K_M);
+    Placement all = e.runtime(LlamaCppRuntime.defaults().withGpuLayers(33)).place(GPU_24, HOST, Offload.LAYERS);
+    Placement noHead = e.runtime(LlamaCppRuntime.defaults().withGpuLayers(32)).place(GPU_24, HOST, Offload.LAYERS);
+    assertThat(all.gpuLayers()).isEqualTo(32);
+    assertThat(noHead.gpuLayers()).isEqualTo(32);
+    long head = noHead.devices().get(1).weights().bytes() - all.devices().get(1).weights().bytes();
+    assertThat(head).as("128,256 × 4,096 at Q6_K (210 bytes per 256 weights) and the F32 output norm")
+        .isEqualTo(128_256L * 16 * 210 + 4096 * 4);
+    assertThat(noHead.devices().get(1).layers()).isZero();
+  }
+
+  /** The host runs the first layers and holds a share of the KV cache and compute buffer in proportion. */
+  @Test
+  void hostLayers_takeTheirShareOfKvAndCompute() {
+    Estimator q8 = LLAMA_8B.quant(Quantization.Q8_0);
+    Placement p = q8.runtime(LlamaCppRuntime.defaults().withGpuLayers(24)).place(GPU_24, HOST, Offload.LAYERS);
+    DeviceLoad host = p.devices().get(1);
+    assertThat(host.layers()).isEqualTo(8);
+    assertThat((double) host.kvCache().bytes()).isCloseTo(q8.kvCache().bytes() / 4.0, within(1.0));
+    MemoryEstimate m = q8.vram();
+    assertThat((double) host.buffers().bytes()).isCloseTo(m.output().bytes() + m.compute().bytes() / 4.0,
+        within(1.0));
+    DeviceLoad gpu = p.devices().get(0);
+    assertThat(gpu.buffers()).as("its compute buffer and the runtime reserve")
+        .isEqualTo(m.compute().plus(LlamaCppRuntime.GPU_RESERVE));
+  }
+
+  /** A GPU too small for even one layer runs none and holds nothing. */
+  @Test
+  void tinyGpu_runsNoLayers() {
+    Hardware tiny = Hardware.gpu("Tiny", Vendor.NVIDIA, Bytes.ofMebibytes(256), 100);
+    Placement p = LLAMA_8B.place(tiny, HOST, Offload.LAYERS);
+    assertThat(p.gpuLayers()).isZero();
+    assertThat(p.devices().get(0).total()).isEqualTo(Bytes.ZERO);
+    assertThat(p.devices().get(1).layers()).isEqualTo(32);
+    Placement experts = Estimator.of(TestModels.qwen3_30b_a3b()).place(tiny, HOST, Offload.EXPERTS);
+    assertThat(experts.expertLayersOnHost()).isEqualTo(48);
+    assertThat(experts.fits()).isFalse();
+  }
+
+  /** Several identical GPUs split the layers evenly, the first ones taking the remainder. */
+  @Test
+  void severalGpus_shareTheLayersEvenly() {
+    Placement p = LLAMA_8B.quant(Quantization.Q8_0).place(GPU_8.times(3), HOST, Offload.LAYERS);
+    assertThat(p.devices()).hasSize(4);
+    assertThat(p.gpuLayers()).isEqualTo(32);
+    assertThat(p.devices().subList(0, 3)).extracting(DeviceLoad::layers).containsExactly(11, 11, 10);
+    assertThat(p.devices().get(0).hardware().count()).isEqualTo(1);
+  }
+
+  /** Without a host, a unified-memory device holds the input embeddings too. */
+  @Test
+  void unifiedMemory_withoutHost_holdsEverything() {
+    Hardware mac = Hardware.unified("Mac", Vendor.APPLE, Bytes.ofGibibytes(32), 400, 0.75);
+    Placement p = LLAMA_8B.place(mac);
+    assertThat(p.devices()).hasSize(1);
+    assertThat(p.devices().get(0).weights()).isEqualTo(LLAMA_8B.weights());
+    assertThat(p.devices().get(0).usableMemory()).isEqualTo(Bytes.ofGibibytes(24));
+  }
+
+  /** With a fixed -ngl, expert offload keeps that many layers and moves experts only as needed. */
+  @Test
+  void expertOffload_withFixedGpuLayers() {
+    Estimator moe = Estimator.of(TestModels.qwen3_30b_a3b()).context(8192)
+        .runtime(LlamaCppRuntime.defaults().withGpuLayers(40));
+    Placement p = moe.place(GPU_24, HOST, Offload.EXPERTS);
+    assertThat(p.gpuLayers()).isEqualTo(40);
+    assertThat(p.devices().get(1).layers()).isEqualTo(8);
+  }
 }
