@@ -172,4 +172,19 @@ final class ModelSpecTest {
     assertThat(TestModels.r1DistillQwen15b().toBuilder().totalParameters(100).activeParameters(100).build()
         .activeParameters()).isEqualTo(100);
   }
+
+  /**
+   * Hugging Face totals for the fused-QKV families: tiiuae/falcon-7b 6,921,720,704 (multi-query attention, biased
+   * layer norms, one FFN up matrix, tied embeddings); microsoft/Phi-3-mini-4k-instruct 3,821,079,552 (gate and up
+   * fused into one matrix).
+   */
+  @Test
+  void totalParameters_derived_fusedQkvFamilies() {
+    ModelSpec falcon7b = ModelSpec.builder("falcon-7b").arch("falcon").layers(32).hiddenSize(4544).heads(71, 1)
+        .ffnSize(18176).vocabSize(65024).tiedEmbeddings(true).contextLength(2048).build();
+    assertThat(falcon7b.totalParameters()).isEqualTo(6_921_720_704L);
+    ModelSpec phi3 = ModelSpec.builder("phi-3-mini").arch("phi3").layers(32).hiddenSize(3072).heads(32, 32)
+        .ffnSize(8192).vocabSize(32064).contextLength(4096).build();
+    assertThat(phi3.totalParameters()).isEqualTo(3_821_079_552L);
+  }
 }
