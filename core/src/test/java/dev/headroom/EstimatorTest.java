@@ -321,6 +321,93 @@ final class EstimatorTest {
     }
   }
 
+  /** Verdict thresholds are inclusive: a share exactly at a threshold takes the better verdict. */
+  @Nested
+  final class VerdictBoundaries {
+    private final Estimator e = Estimator.of(R1);
+    private final long total = e.vram().total().bytes();
+
+    private Verdict verdictOn(long memory, double great, double well) {
+      Hardware card = Hardware.gpu("Card", Vendor.NVIDIA, Bytes.ofBytes(memory), 1000);
+      return e.verdictThresholds(great, well).fit(card).verdict();
+    }
+
+    @Test
+    void exactlyAtEachThreshold() {
+      assertThat(verdictOn(2 * total, 0.5, 0.75)).isEqualTo(Verdict.RUNS_GREAT);
+      assertThat(verdictOn(2 * total, 0.25, 0.5)).isEqualTo(Verdict.RUNS_WELL);
+      assertThat(verdictOn(total, 0.25, 0.5)).as("using all of it still fits").isEqualTo(Verdict.TIGHT);
+      assertThat(verdictOn(total - 1, 0.25, 0.5)).isEqualTo(Verdict.WONT_FIT);
+    }
+  }
+
+  /** Laws of the KV cache and the CPU repack as other settings change. */
+  @Nested
+  final class KvAndRepackLaws {
+    private final Hardware gpu = Hardware.gpu("Card", Vendor.NVIDIA, Bytes.ofGibibytes(80), 1000);
+
+    /** Each sequence has its own cache: a token reads one sequence's, however many run (sliding layers too). */
+    @Test
+    void bytesReadPerToken_doNotGrowWithParallelSequences() {
+      for (ModelSpec m : new ModelSpec[] {R1, TestModels.gemma2_2b()}) {
+        Estimator one = Estimator.of(m).context(8192);
+        assertThat(one.parallel(4).decode(gpu).bytesPerToken()).as(m.id())
+            .isEqualTo(one.decode(gpu).bytesPerToken());
+      }
+    }
+
+    @Test
+    void seedKvCache_growsWithParallelSequences() {
+      Estimator seed = Estimator.of(R1).method(EstimationMethod.SEED).context(4096);
+      assertThat(seed.parallel(3).kvCache().bytes()).isEqualTo(3 * seed.kvCache().bytes());
+    }
+
+    /** A tensor-parallel "group" of one GPU is just that GPU. */
+    @Test
+    void tensorParallel_onOneGpu_isPlainDecode() {
+      Estimator e = Estimator.of(R1);
+      assertThat(e.multiGpu(MultiGpu.TENSOR_PARALLEL).decode(gpu)).isEqualTo(e.decode(gpu));
+    }
+
+    /**
+     * llama.cpp repacks the weights of the layers left on the CPU: with the output layer counted, -ngl k leaves
+     * (29 - k) of R1's 29 on the CPU, so that share of the full CPU repack; none once all 29 are offloaded.
+     */
+    @Test
+    void cpuRepack_inProportionToTheLayersLeftOnTheCpu() {
+      LlamaCppRuntime cpu = LlamaCppRuntime.defaults().withBackend(Backend.CPU);
+      Estimator e = Estimator.of(R1);
+      long tensors = e.runtime(cpu.withMmap(false)).weights().bytes();
+      long repack = e.runtime(cpu).weights().bytes() - tensors;
+      assertThat(repack).isPositive();
+      for (int k : new int[] {0, 1, 28}) {
+        long extra = e.runtime(LlamaCppRuntime.defaults().withGpuLayers(k)).weights().bytes() - tensors;
+        assertThat(extra).as("-ngl %d", k).isEqualTo(repack * (29 - k) / 29);
+      }
+      assertThat(e.runtime(LlamaCppRuntime.defaults().withGpuLayers(29)).weights().bytes()).isEqualTo(tensors);
+      assertThat(e.weights().bytes()).as("all offloaded by default").isEqualTo(tensors);
+      assertThat(Estimator.of(R1).runtime(cpu).weights().bytes()).as("the same model again, from its cache")
+          .isEqualTo(tensors + repack);
+    }
+
+    /**
+     * gemma-2-2b: 13 full and 13 sliding layers (window 4,096), 8 heads of 256: 8,192 attention FLOPs per layer
+     * and earlier token. Below the window every layer's attention grows with the context; beyond it only the full
+     * layers' does.
+     */
+    @Test
+    void attentionFlops_slidingLayersStopGrowingAtTheWindow() {
+      SpeedCalibration cal = new SpeedCalibration(Backend.CUDA, 0.5, 0.25, 2.0, 0.5, 0.1, 0.5, 0.25, 0.2);
+      Hardware card = gpu.withFp32Tflops(100);
+      Estimator gemma = Estimator.of(TestModels.gemma2_2b()).speedCalibration(cal);
+      double c1024 = gemma.context(1024).decode(card).computeMillis();
+      double c4096 = gemma.context(4096).decode(card).computeMillis();
+      double c8192 = gemma.context(8192).decode(card).computeMillis();
+      assertThat(c4096 - c1024).isCloseTo(8192.0 * 26 * 3072 / 2.5e10, within(1e-9));
+      assertThat(c8192 - c4096).isCloseTo(8192.0 * 13 * 4096 / 2.5e10, within(1e-9));
+    }
+  }
+
   /** Formats other than GGUF: linear layers at the format's bits, embeddings at 16 bits unless MLX quantizes them. */
   @Nested
   final class OtherFormats {

@@ -249,4 +249,22 @@ final class LlamaCppBuffersTest {
     assertThat(unified.kvBytes).isEqualTo(1024 * perCell);
     assertThat(unified.contextCells).isEqualTo(1024);
   }
+
+  /**
+   * llama.cpp sizes a sliding-window cache at pad(window × sequences + n_ubatch, 256) cells when the streams are
+   * unified, and pad(window + n_ubatch, 256) per stream otherwise. gemma-2-2b, 2 sequences of 16,384 tokens,
+   * n_ubatch 512: 8,704 cells in one stream, or 4,608 in each of two; 13 sliding layers of 4 KV heads × 256 at f16.
+   */
+  @Test
+  void slidingWindowCells_withSeveralSequences() {
+    ModelSpec gemma = TestModels.gemma2_2b();
+    LlamaCppRuntime r = LlamaCppRuntime.defaults().withBackend(Backend.CPU).withBatch(512, 512);
+    long perCell = 2 * 13L * 4 * 256 * 2;
+    LlamaCppBuffers unified = LlamaCppBuffers.of(gemma.architecture(), gemma.tables(), 16384, 2, KvCacheType.F16,
+        KvCacheType.F16, r.withKvUnified(true));
+    LlamaCppBuffers separate = LlamaCppBuffers.of(gemma.architecture(), gemma.tables(), 16384, 2, KvCacheType.F16,
+        KvCacheType.F16, r);
+    assertThat(unified.kvSwaBytes).isEqualTo(8704 * perCell);
+    assertThat(separate.kvSwaBytes).isEqualTo(2 * 4608 * perCell);
+  }
 }

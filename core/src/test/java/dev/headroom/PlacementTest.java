@@ -149,6 +149,10 @@ final class PlacementTest {
     assertThat(head).as("128,256 × 4,096 at Q6_K (210 bytes per 256 weights) and the F32 output norm")
         .isEqualTo(128_256L * 16 * 210 + 4096 * 4);
     assertThat(noHead.devices().get(1).layers()).isZero();
+    assertThat(sum(noHead, d -> d.weights().bytes())).isEqualTo(e.weights().bytes());
+    assertThat(sum(all, d -> d.weights().bytes())).isEqualTo(e.weights().bytes());
+    assertThat(all.decode().tokensPerSecond()).as("the head read at the GPU's bandwidth, not the host's")
+        .isGreaterThan(noHead.decode().tokensPerSecond());
   }
 
   /** The host runs the first layers and holds a share of the KV cache and compute buffer in proportion. */
@@ -188,6 +192,12 @@ final class PlacementTest {
     assertThat(p.gpuLayers()).isEqualTo(32);
     assertThat(p.devices().subList(0, 3)).extracting(DeviceLoad::layers).containsExactly(11, 11, 10);
     assertThat(p.devices().get(0).hardware().count()).isEqualTo(1);
+    assertThat(sum(p, d -> d.kvCache().bytes())).isCloseTo(LLAMA_8B.quant(Quantization.Q8_0).kvCache().bytes(),
+        within(3L));
+    Placement alone = LLAMA_8B.place(GPU_24.times(2));
+    MemoryEstimate m = LLAMA_8B.vram();
+    assertThat(sum(alone, d -> d.buffers().bytes())).as("each its compute buffer and reserve; the logits shared")
+        .isEqualTo(2 * (m.compute().bytes() + LlamaCppRuntime.GPU_RESERVE.bytes()) + m.output().bytes());
   }
 
   /** Without a host, a unified-memory device holds the input embeddings too. */
@@ -208,5 +218,41 @@ final class PlacementTest {
     Placement p = moe.place(GPU_24, HOST, Offload.EXPERTS);
     assertThat(p.gpuLayers()).isEqualTo(40);
     assertThat(p.devices().get(1).layers()).isEqualTo(8);
+  }
+
+  /** Without a host the whole model's bytes are read on the GPUs: the same count as the model decoded whole. */
+  @Test
+  void noHost_readsWhatTheWholeModelReads() {
+    assertThat(LLAMA_8B.place(GPU_24).decode().bytesPerToken()).isEqualTo(LLAMA_8B.decode(GPU_24).bytesPerToken());
+  }
+
+  /** With nothing on the GPU but its fixed cost, decode is the host's own plus the GPU backend's overhead. */
+  @Test
+  void noLayerOnTheGpu_decodesAtTheHostsSpeed() {
+    Estimator e = LLAMA_8B.runtime(LlamaCppRuntime.defaults().withGpuLayers(0));
+    DecodeSpeed placed = e.place(GPU_24, HOST, Offload.LAYERS).decode();
+    DecodeSpeed host = LLAMA_8B.decode(HOST);
+    assertThat(placed.memoryMillis()).isCloseTo(host.memoryMillis(), within(1e-9));
+    assertThat(placed.computeMillis()).isCloseTo(host.computeMillis(), within(1e-9));
+    assertThat(placed.overheadMillis()).isCloseTo(host.overheadMillis()
+        + SpeedCalibration.of(Backend.CUDA).overheadMillis(), within(1e-9));
+    assertThat(e.place(GPU_24, HOST, Offload.EXPERTS).gpuLayers()).as("-ngl 0 holds for expert offload too")
+        .isZero();
+  }
+
+  /** A tied model wholly on the GPU reads nothing on the host, so the host's wider error band does not apply. */
+  @Test
+  void nothingReadOnTheHost_keepsTheGpusBand() {
+    Estimator tied = Estimator.of(TestModels.qwen25half());
+    Placement p = tied.place(GPU_24, HOST, Offload.LAYERS);
+    assertThat(p.gpuLayers()).isEqualTo(24);
+    assertThat(p.decode().low()).isCloseTo(tied.decode(GPU_24).low(), within(1e-6));
+  }
+
+  /** The placement's text lists the devices in order, separated by semicolons. */
+  @Test
+  void toString_listsTheDevicesInOrder() {
+    Placement p = LLAMA_8B.place(GPU_8, HOST, Offload.LAYERS);
+    assertThat(p.toString()).startsWith(p.devices().get(0) + "; " + p.devices().get(1));
   }
 }

@@ -224,4 +224,39 @@ final class QuantizationMixTest {
     assertThat(typeOf(LLAMA31_8B, LlamaFileType.IQ3_XS, "blk.28.ffn_up.weight")).isEqualTo(GgmlType.IQ3_S);
     assertThat(typeOf(LLAMA31_8B, LlamaFileType.Q4_K_M, "blk.4.ffn_gate.weight")).isEqualTo(GgmlType.Q4_K);
   }
+
+  /** 3c on a model that is not gpt-oss: in an MXFP4_MOE file the 3-D experts are MXFP4, the rest Q8_0. */
+  @Test
+  void mxfp4MoeFile_ofAnotherMoe() {
+    ModelSpec qwen3moe = TestModels.qwen3_30b_a3b();
+    assertThat(typeOf(qwen3moe, LlamaFileType.MXFP4_MOE, "blk.3.ffn_up_exps.weight")).isEqualTo(GgmlType.MXFP4);
+    assertThat(typeOf(qwen3moe, LlamaFileType.MXFP4_MOE, "blk.3.attn_q.weight")).isEqualTo(GgmlType.Q8_0);
+    assertThat(typeOf(qwen3moe, LlamaFileType.MXFP4_MOE, "token_embd.weight")).isEqualTo(GgmlType.Q8_0);
+  }
+
+  /**
+   * 3g for an MoE with leading dense layers and a shared expert (DeepSeek-V3, 61 layers: more bits on 0–6, 9, 12,
+   * …, 51, 53–60): every ffn_down, routed, shared or dense, takes its layer from its name, not a running count.
+   */
+  @Test
+  void ffnDown_deepseekV3_layerFromTheName() {
+    ModelSpec v3 = TestModels.deepseekV3();
+    for (int layer : new int[] {9, 12, 51}) {
+      assertThat(typeOf(v3, LlamaFileType.Q4_K_M, "blk." + layer + ".ffn_down_exps.weight")).isEqualTo(GgmlType.Q6_K);
+      assertThat(typeOf(v3, LlamaFileType.Q4_K_M, "blk." + layer + ".ffn_down_shexp.weight"))
+          .isEqualTo(GgmlType.Q6_K);
+    }
+    for (int layer : new int[] {10, 11, 13, 52}) {
+      assertThat(typeOf(v3, LlamaFileType.Q4_K_M, "blk." + layer + ".ffn_down_exps.weight")).isEqualTo(GgmlType.Q4_K);
+      assertThat(typeOf(v3, LlamaFileType.Q4_K_M, "blk." + layer + ".ffn_down_shexp.weight"))
+          .isEqualTo(GgmlType.Q4_K);
+    }
+    assertThat(down(v3, LlamaFileType.Q4_K_M, 2)).isEqualTo(GgmlType.Q6_K);
+  }
+
+  /** Falcon's Q4_K_M ffn_down: Q6_K below n/16 = 3 only; layer 3 is a more-bits layer, so Q5_K. */
+  @Test
+  void falcon_ffnDown_firstSixteenthBoundary() {
+    assertThat(typeOf(FALCON_40B, LlamaFileType.Q4_K_M, "blk.3.ffn_down.weight")).isEqualTo(GgmlType.Q5_K);
+  }
 }

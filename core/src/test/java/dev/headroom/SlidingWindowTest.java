@@ -31,4 +31,11 @@ final class SlidingWindowTest {
     assertThatThrownBy(() -> new SlidingWindow(4096, -1)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("but was -1");
   }
+
+  @Test
+  void pattern_upTo1024() {
+    assertThat(new SlidingWindow(4096, 1024).isSliding(1022)).isTrue();
+    assertThat(new SlidingWindow(4096, 1024).isSliding(1023)).isFalse();
+    assertThatThrownBy(() -> new SlidingWindow(4096, 1025)).isInstanceOf(IllegalArgumentException.class);
+  }
 }
