@@ -81,5 +81,7 @@ final class GgmlTypeTest {
     assertThat(GgmlType.ofId(0)).isEqualTo(GgmlType.F32);
     assertThatThrownBy(() -> GgmlType.ofId(-1))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no ggml type has id -1");
+    assertThatThrownBy(() -> GgmlType.ofId(43)).as("one past the last id")
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no ggml type has id 43");
   }
 }

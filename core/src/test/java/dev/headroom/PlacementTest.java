@@ -230,14 +230,21 @@ final class PlacementTest {
   @Test
   void noLayerOnTheGpu_decodesAtTheHostsSpeed() {
     Estimator e = LLAMA_8B.runtime(LlamaCppRuntime.defaults().withGpuLayers(0));
-    DecodeSpeed placed = e.place(GPU_24, HOST, Offload.LAYERS).decode();
-    DecodeSpeed host = LLAMA_8B.decode(HOST);
+    Hardware hostWithFp32 = HOST.withFp32Tflops(2.0);
+    DecodeSpeed placed = e.place(GPU_24, hostWithFp32, Offload.LAYERS).decode();
+    DecodeSpeed host = LLAMA_8B.decode(hostWithFp32);
+    assertThat(host.computeMillis()).isPositive();
     assertThat(placed.memoryMillis()).isCloseTo(host.memoryMillis(), within(1e-9));
     assertThat(placed.computeMillis()).isCloseTo(host.computeMillis(), within(1e-9));
     assertThat(placed.overheadMillis()).isCloseTo(host.overheadMillis()
         + SpeedCalibration.of(Backend.CUDA).overheadMillis(), within(1e-9));
-    assertThat(e.place(GPU_24, HOST, Offload.EXPERTS).gpuLayers()).as("-ngl 0 holds for expert offload too")
-        .isZero();
+    Estimator moe = Estimator.of(TestModels.qwen3_30b_a3b());
+    assertThat(moe.runtime(LlamaCppRuntime.defaults().withGpuLayers(0)).place(GPU_24, HOST, Offload.EXPERTS)
+        .gpuLayers()).as("-ngl 0 holds for expert offload too").isZero();
+    Placement all = moe.runtime(LlamaCppRuntime.defaults().withGpuLayers(49)).place(GPU_24, HOST, Offload.EXPERTS);
+    assertThat(all.gpuLayers()).as("48 layers and the output layer").isEqualTo(48);
+    assertThat(all.devices().get(1).weights().bytes()).as("the host keeps only the input embeddings and experts")
+        .isLessThan(moe.weights().bytes());
   }
 
   /** A tied model wholly on the GPU reads nothing on the host, so the host's wider error band does not apply. */
