@@ -137,6 +137,14 @@ final class Placer {
     } else {
       hostRead += parts.output;
     }
+    // One row of untied token embeddings, read where the table is (tied ones are read whole, as the output head).
+    Architecture a = estimator.model().architecture();
+    long inputRow = a.tiedEmbeddings() ? 0 : parts.input / a.vocabSize();
+    if (host != null) {
+      hostRead += inputRow;
+    } else {
+      gpuRead += inputRow;
+    }
     long kv = estimator.kvReadPerToken();
     long hostKv = Math.round(kv * (double) first / layers);
     gpuRead += kv - hostKv;

@@ -62,6 +62,9 @@ final class TensorInventory {
         block(layer);
       }
       add("output_norm.weight", TensorRole.SMALL, -1, h, 1, 1);
+      if (is("falcon")) {
+        add("output_norm.bias", TensorRole.SMALL, -1, h, 1, 1);
+      }
       if (!a.tiedEmbeddings()) {
         add("output.weight", TensorRole.OUTPUT, -1, h, a.vocabSize(), 1);
       }

@@ -28,4 +28,29 @@ final class ArchitectureTest {
     assertThatThrownBy(() -> new Architecture("llama", 2, 64, 4, 4, 16, 16, 8, 10, false, Estimator.MAX_CONTEXT + 1,
         null, null, null, null)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("contextLength");
   }
+
+  /** gemma-2: llama.cpp's pattern 2 makes every even layer (0, 2, …) a sliding-window layer. */
+  @Test
+  void isSliding_followsTheModelsPattern() {
+    Architecture gemma = TestModels.gemma2_2b().architecture();
+    assertThat(gemma.isSliding(0)).isTrue();
+    assertThat(gemma.isSliding(1)).isFalse();
+    assertThat(gemma.isSliding(24)).isTrue();
+  }
+
+  /** Only MoE models whose every layer is MoE may leave the dense FFN size at 0. */
+  @Test
+  void ffnSize_zero_allowedOnlyWhenNoLayerIsDense() {
+    MixtureOfExperts allMoe = new MixtureOfExperts(8, 2, 0, 64, 0, 0, 1);
+    assertThat(new Architecture("qwen3moe", 4, 64, 4, 4, 16, 16, 0, 10, false, 10, allMoe, null, null, null)
+        .ffnSize()).isZero();
+    MixtureOfExperts leadingDense = new MixtureOfExperts(8, 2, 0, 64, 0, 1, 1);
+    assertThatThrownBy(() -> new Architecture("deepseek2", 4, 64, 4, 4, 16, 16, 0, 10, false, 10, leadingDense,
+        null, null, null)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("ffnSize must be positive when some layers are dense (1 leading, MoE every 1)");
+    MixtureOfExperts everyOther = new MixtureOfExperts(8, 2, 0, 64, 0, 0, 2);
+    assertThatThrownBy(() -> new Architecture("llama4", 4, 64, 4, 4, 16, 16, 0, 10, false, 10, everyOther,
+        null, null, null)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("(0 leading, MoE every 2)");
+  }
 }

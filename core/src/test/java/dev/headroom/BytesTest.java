@@ -106,4 +106,18 @@ final class BytesTest {
     assertThat(Bytes.ofBytes(1).compareTo(Bytes.ofBytes(2))).isNegative();
     assertThat(Bytes.ofBytes(0)).isSameAs(Bytes.ZERO);
   }
+
+  @Test
+  void equals_differentCounts_areDifferent_andHashDifferently() {
+    assertThat(Bytes.ofBytes(1)).isNotEqualTo(Bytes.ofBytes(2)).isNotEqualTo(1L).isNotEqualTo(null);
+    assertThat(Bytes.ofGibibytes(24).hashCode()).isNotEqualTo(Bytes.ofGibibytes(16).hashCode());
+  }
+
+  @Test
+  void errorMessages_printWholeNumbersPlainly_upToTheirLimit() {
+    assertThatThrownBy(() -> Bytes.ofBytes(1).multipliedBy(-999_999_999_999_999.0))
+        .hasMessageEndingWith("but was -999999999999999");
+    assertThatThrownBy(() -> Bytes.ofBytes(1).multipliedBy(-1e15)).hasMessageEndingWith("but was -1.0E15");
+    assertThatThrownBy(() -> Bytes.ofBytes(1).multipliedBy(-0.25)).hasMessageEndingWith("but was -0.25");
+  }
 }

@@ -44,4 +44,13 @@ final class DecodeSpeedTest {
     assertThatThrownBy(() -> new DecodeSpeed(null, 1, 0, 0, 0.1)).isInstanceOf(NullPointerException.class)
         .hasMessageContaining("bytesPerToken");
   }
+
+  /** Any one part above zero is enough: a token cannot take no time, but it may take only fixed overhead. */
+  @Test
+  void constructor_anyPositivePart_isEnough() {
+    assertThat(new DecodeSpeed(Bytes.ZERO, 0, 0, 2.0, 0).tokensPerSecond())
+        .isEqualTo(500.0);
+    assertThat(new DecodeSpeed(Bytes.ZERO, 0, 4.0, 0, 0).tokensPerSecond())
+        .isEqualTo(250.0);
+  }
 }

@@ -236,4 +236,267 @@ final class EstimatorTest {
       return Hardware.gpu("test", Vendor.NVIDIA, Bytes.ofBytes(bytes), 100);
     }
   }
+
+  /**
+   * The speed model's arithmetic on DeepSeek-R1-Distill-Qwen-1.5B, counted from its architecture: 28 layers of
+   * 46,792,704 matrix weights (q and o 1536², k and v 1536 × 256, three 1536 × 8960 FFN matrices) are
+   * 1,310,195,712; the output head is 151,936 × 1,536 = 233,373,696; attention over one earlier token is
+   * 2 × 12 heads × (128 + 128) × 28 layers = 172,032 FLOPs.
+   */
+  @Nested
+  final class SpeedArithmetic {
+    private static final double LAYER_WEIGHTS = 1_310_195_712.0;
+    private static final double HEAD = 233_373_696.0;
+    private static final double ATTENTION_PER_TOKEN = 172_032.0;
+    /** Round numbers, so each part of the time can be worked out by hand. */
+    private final SpeedCalibration cal = new SpeedCalibration(Backend.CUDA, 0.5, 0.25, 2.0, 0.5, 0.1, 0.5, 0.25,
+        0.2);
+    private final Hardware gpu = Hardware.gpu("Card", Vendor.NVIDIA, Bytes.ofGibibytes(24), 1000)
+        .withFp16Tflops(200).withFp32Tflops(100);
+
+    @Test
+    void decode_partsFollowTheirDefinitions() {
+      Estimator e = Estimator.of(R1).context(4096).speedCalibration(cal);
+      DecodeSpeed d = e.decode(gpu);
+      assertThat(d.memoryMillis()).as("bytes / (1000 GB/s × 0.5)")
+          .isCloseTo(d.bytesPerToken().bytes() / 5e8, within(1e-9));
+      double flops = 2 * (LAYER_WEIGHTS + HEAD) + ATTENTION_PER_TOKEN * 4096;
+      assertThat(d.computeMillis()).as("FLOPs / (100 TFLOPS × 0.25)").isCloseTo(flops / 2.5e10, within(1e-9));
+      assertThat(d.overheadMillis()).isEqualTo(2.0);
+      assertThat(d.tokensPerSecond()).isCloseTo(1000 / (d.memoryMillis() + d.computeMillis() + 2.0), within(1e-9));
+      assertThat(e.decode(gpu.withFp16Tflops(200)).computeMillis()).isCloseTo(flops / 2.5e10, within(1e-9));
+      Hardware noFp32 = Hardware.gpu("Card", Vendor.NVIDIA, Bytes.ofGibibytes(24), 1000);
+      assertThat(e.decode(noFp32).computeMillis()).as("FP32 throughput unknown").isZero();
+    }
+
+    @Test
+    void decode_bytesPerToken_areTheWeightsOneTokenReadsPlusOneSequencesKvCache() {
+      Estimator e = Estimator.of(R1).quant(Q8_0).context(4096).parallel(2).speedCalibration(cal);
+      long kvPerSequence = 4096L * 28 * 2 * (2 * 128 * 2);
+      long unreadEmbeddingRows = (151_936L - 1) * 1632; // a 1,536-wide Q8_0 row: 48 blocks of 34 bytes
+      assertThat(e.decode(gpu).bytesPerToken().bytes())
+          .isEqualTo(e.weights().bytes() - unreadEmbeddingRows + kvPerSequence);
+    }
+
+    @Test
+    void decode_severalGpus_layerSplitAddsHops_tensorParallelDividesAndAllReduces() {
+      Estimator e = Estimator.of(R1).context(4096).speedCalibration(cal);
+      DecodeSpeed one = e.decode(gpu);
+      DecodeSpeed split = e.decode(gpu.times(3));
+      assertThat(split.memoryMillis()).isCloseTo(one.memoryMillis(), within(1e-9));
+      assertThat(split.overheadMillis()).as("2 ms + 2 hops × 0.5 ms").isCloseTo(3.0, within(1e-12));
+      DecodeSpeed tensor = e.multiGpu(MultiGpu.TENSOR_PARALLEL).decode(gpu.times(4));
+      assertThat(tensor.memoryMillis()).isCloseTo(one.memoryMillis() / 4, within(1e-9));
+      assertThat(tensor.computeMillis()).isCloseTo(one.computeMillis() / 4, within(1e-9));
+      assertThat(tensor.overheadMillis()).as("2 ms + 2 all-reduces × 28 layers × 15 µs")
+          .isCloseTo(2.0 + 2 * 28 * 0.015, within(1e-12));
+    }
+
+    @Test
+    void decode_deeperContext_addsAttentionFlopsOnly() {
+      Estimator e = Estimator.of(R1).speedCalibration(cal);
+      double shallow = e.context(1024).decode(gpu).computeMillis();
+      double deep = e.context(9216).decode(gpu).computeMillis();
+      assertThat(deep - shallow).isCloseTo(ATTENTION_PER_TOKEN * 8192 / 2.5e10, within(1e-9));
+    }
+
+    @Test
+    void prefill_flopsAreTwoPerLayerWeightPlusAttentionOverHalfThePrompt() {
+      PrefillSpeed p = Estimator.of(R1).speedCalibration(cal).prefill(gpu, 4096).orElseThrow();
+      assertThat(p.flopsPerToken()).isCloseTo(2 * LAYER_WEIGHTS + ATTENTION_PER_TOKEN * 2048, within(1e-3));
+      double perFlop = 1 / (200e12 * 0.5) + 1 / (100e12 * 0.25);
+      assertThat(p.computeSeconds()).isCloseTo(4096 * p.flopsPerToken() * perFlop, within(1e-12));
+      assertThat(p.memorySeconds()).as("8 micro-batches of 512, each reading the weights at 1000 GB/s × 0.5")
+          .isCloseTo(8 * (double) Estimator.of(R1).weights().bytes() / 5e11, within(1e-9));
+    }
+
+    @Test
+    void prefill_layerSplit_pipelinesTheMicroBatches() {
+      Estimator e = Estimator.of(R1).speedCalibration(cal);
+      PrefillSpeed one = e.prefill(gpu, 4096).orElseThrow();
+      PrefillSpeed two = e.prefill(gpu.times(2), 4096).orElseThrow();
+      assertThat(two.computeSeconds()).as("(8 + 2 - 1) / (2 × 8) of the time")
+          .isCloseTo(one.computeSeconds() * 9 / 16, within(1e-12));
+      assertThat(two.memorySeconds()).isCloseTo(one.memorySeconds() * 9 / 16, within(1e-12));
+    }
+  }
+
+  /** Verdict thresholds are inclusive: a share exactly at a threshold takes the better verdict. */
+  @Nested
+  final class VerdictBoundaries {
+    private final Estimator e = Estimator.of(R1);
+    private final long total = e.vram().total().bytes();
+
+    private Verdict verdictOn(long memory, double great, double well) {
+      Hardware card = Hardware.gpu("Card", Vendor.NVIDIA, Bytes.ofBytes(memory), 1000);
+      return e.verdictThresholds(great, well).fit(card).verdict();
+    }
+
+    @Test
+    void exactlyAtEachThreshold() {
+      assertThat(verdictOn(2 * total, 0.5, 0.75)).isEqualTo(Verdict.RUNS_GREAT);
+      assertThat(verdictOn(2 * total, 0.25, 0.5)).isEqualTo(Verdict.RUNS_WELL);
+      assertThat(verdictOn(total, 0.25, 0.5)).as("using all of it still fits").isEqualTo(Verdict.TIGHT);
+      assertThat(verdictOn(total - 1, 0.25, 0.5)).isEqualTo(Verdict.WONT_FIT);
+    }
+  }
+
+  /** Laws of the KV cache and the CPU repack as other settings change. */
+  @Nested
+  final class KvAndRepackLaws {
+    private final Hardware gpu = Hardware.gpu("Card", Vendor.NVIDIA, Bytes.ofGibibytes(80), 1000);
+
+    /** Each sequence has its own cache: a token reads one sequence's, however many run (sliding layers too). */
+    @Test
+    void bytesReadPerToken_doNotGrowWithParallelSequences() {
+      for (ModelSpec m : new ModelSpec[] {R1, TestModels.gemma2_2b()}) {
+        Estimator one = Estimator.of(m).context(8192);
+        assertThat(one.parallel(4).decode(gpu).bytesPerToken()).as(m.id())
+            .isEqualTo(one.decode(gpu).bytesPerToken());
+      }
+    }
+
+    @Test
+    void seedKvCache_growsWithParallelSequences() {
+      Estimator seed = Estimator.of(R1).method(EstimationMethod.SEED).context(4096);
+      assertThat(seed.parallel(3).kvCache().bytes()).isEqualTo(3 * seed.kvCache().bytes());
+    }
+
+    /** A tensor-parallel "group" of one GPU is just that GPU. */
+    @Test
+    void tensorParallel_onOneGpu_isPlainDecode() {
+      Estimator e = Estimator.of(R1);
+      assertThat(e.multiGpu(MultiGpu.TENSOR_PARALLEL).decode(gpu)).isEqualTo(e.decode(gpu));
+    }
+
+    /**
+     * llama.cpp repacks the weights of the layers left on the CPU: with the output layer counted, -ngl k leaves
+     * (29 - k) of R1's 29 on the CPU, so that share of the full CPU repack; none once all 29 are offloaded.
+     */
+    @Test
+    void cpuRepack_inProportionToTheLayersLeftOnTheCpu() {
+      LlamaCppRuntime cpu = LlamaCppRuntime.defaults().withBackend(Backend.CPU);
+      Estimator e = Estimator.of(R1);
+      long tensors = e.runtime(cpu.withMmap(false)).weights().bytes();
+      long repack = e.runtime(cpu).weights().bytes() - tensors;
+      assertThat(repack).isPositive();
+      for (int k : new int[] {0, 1, 28}) {
+        long extra = e.runtime(LlamaCppRuntime.defaults().withGpuLayers(k)).weights().bytes() - tensors;
+        assertThat(extra).as("-ngl %d", k).isEqualTo(repack * (29 - k) / 29);
+      }
+      assertThat(e.runtime(LlamaCppRuntime.defaults().withGpuLayers(29)).weights().bytes()).isEqualTo(tensors);
+      assertThat(e.weights().bytes()).as("all offloaded by default").isEqualTo(tensors);
+      assertThat(Estimator.of(R1).runtime(cpu).weights().bytes()).as("the same model again, from its cache")
+          .isEqualTo(tensors + repack);
+    }
+
+    /**
+     * gemma-2-2b: 13 full and 13 sliding layers (window 4,096), 8 heads of 256: 8,192 attention FLOPs per layer
+     * and earlier token. Below the window every layer's attention grows with the context; beyond it only the full
+     * layers' does.
+     */
+    @Test
+    void attentionFlops_slidingLayersStopGrowingAtTheWindow() {
+      SpeedCalibration cal = new SpeedCalibration(Backend.CUDA, 0.5, 0.25, 2.0, 0.5, 0.1, 0.5, 0.25, 0.2);
+      Hardware card = gpu.withFp32Tflops(100);
+      Estimator gemma = Estimator.of(TestModels.gemma2_2b()).speedCalibration(cal);
+      double c1024 = gemma.context(1024).decode(card).computeMillis();
+      double c4096 = gemma.context(4096).decode(card).computeMillis();
+      double c8192 = gemma.context(8192).decode(card).computeMillis();
+      assertThat(c4096 - c1024).isCloseTo(8192.0 * 26 * 3072 / 2.5e10, within(1e-9));
+      assertThat(c8192 - c4096).isCloseTo(8192.0 * 13 * 4096 / 2.5e10, within(1e-9));
+    }
+  }
+
+  /** Formats other than GGUF: linear layers at the format's bits, embeddings at 16 bits unless MLX quantizes them. */
+  @Nested
+  final class OtherFormats {
+    private final Hardware gpu = Hardware.gpu("Card", Vendor.NVIDIA, Bytes.ofGibibytes(80), 1000);
+
+    @Test
+    void fileSize_isTheTensorBytes() {
+      long linear = 1_310_195_712L;
+      long embeddings = 2 * 233_373_696L;
+      long small = 28 * (2 * 1536 + 1536 + 256 + 256) + 1536;
+      assertThat(Estimator.of(R1).quant(Quantization.FP8).fileSize().bytes())
+          .isEqualTo(linear + embeddings * 2 + small * 2);
+      assertThat(Estimator.of(R1).quant(Quantization.MLX_8BIT).fileSize().bytes())
+          .isEqualTo((long) Math.ceil((linear + embeddings) * 8.5 / 8) + small * 2);
+    }
+
+    @Test
+    void decode_readsOneRowOfUntiedEmbeddings() {
+      Estimator fp8 = Estimator.of(R1).quant(Quantization.FP8).context(1);
+      long unread = (151_936L * 1536 - 1536) * 2;
+      long kv = 28 * 2 * (2 * 128 * 2);
+      assertThat(fp8.decode(gpu).bytesPerToken().bytes()).isEqualTo(fp8.fileSize().bytes() - unread + kv);
+    }
+
+    /** Qwen3-30B-A3B: a token uses 8 of 128 experts, so 48 layers × 120 experts × 3 × 2048 × 768 stay unread. */
+    @Test
+    void decode_ofAnMoe_readsOnlyTheActiveExperts() {
+      Estimator fp8 = Estimator.of(TestModels.qwen3_30b_a3b()).quant(Quantization.FP8).context(1);
+      long inactive = 48L * 120 * 3 * 2048 * 768;
+      long unread = (151_936L * 2048 - 2048) * 2;
+      long kv = 48 * 2 * (4 * 128 * 2);
+      assertThat(fp8.decode(gpu).bytesPerToken().bytes())
+          .isEqualTo(fp8.fileSize().bytes() - inactive - unread + kv);
+    }
+
+    @Test
+    void place_putsEveryTensorSomewhere() {
+      Hardware small = Hardware.gpu("Small", Vendor.NVIDIA, Bytes.ofGibibytes(1), 500);
+      Hardware host = Hardware.cpu("Host", Vendor.AMD, Bytes.ofGibibytes(64), 80);
+      for (Quantization q : new Quantization[] {Quantization.FP8, Quantization.MLX_4BIT}) {
+        Estimator e = Estimator.of(R1).quant(q);
+        Placement p = e.place(small, host, Offload.LAYERS);
+        long placed = p.devices().stream().mapToLong(d -> d.weights().bytes()).sum();
+        assertThat(placed).as(q.toString()).isCloseTo(e.weights().bytes(), within(32L));
+        assertThat(p.gpuLayers()).as(q.toString()).isBetween(1, 27);
+      }
+    }
+  }
+
+  /** A GGUF file's own figures ({@link FileWeights}) replace the predicted ones. */
+  @Nested
+  final class FileFigures {
+    private final FileWeights file = new FileWeights(Bytes.ofBytes(2_000_000_000L), Bytes.ofBytes(1_500_000_000L),
+        Bytes.ofBytes(1_000_000_000L), Bytes.ofBytes(2_000_100_000L));
+
+    @Test
+    void fileSizeWeightsAndBytesPerToken_comeFromTheFile() {
+      Estimator e = Estimator.of(R1).context(1).fileWeights(file);
+      assertThat(e.fileSize().bytes()).isEqualTo(2_000_100_000L);
+      assertThat(e.weights().bytes()).isEqualTo(2_000_000_000L);
+      Hardware gpu = Hardware.gpu("Card", Vendor.NVIDIA, Bytes.ofGibibytes(24), 1000);
+      assertThat(e.decode(gpu).bytesPerToken().bytes()).isEqualTo(1_500_000_000L + 28 * 2 * (2 * 128 * 2));
+    }
+
+    @Test
+    void cpuRepack_comesFromTheFileOnTheCpu() {
+      LlamaCppRuntime cpu = LlamaCppRuntime.defaults().withBackend(Backend.CPU);
+      Estimator e = Estimator.of(R1).fileWeights(file).runtime(cpu);
+      assertThat(e.weights().bytes()).isEqualTo(3_000_000_000L);
+      assertThat(e.runtime(cpu.withMmap(false)).weights().bytes()).isEqualTo(2_000_000_000L);
+    }
+
+    @Test
+    void place_scalesEveryPartToTheFilesTotal() {
+      Hardware small = Hardware.gpu("Small", Vendor.NVIDIA, Bytes.ofGibibytes(1), 500);
+      Hardware host = Hardware.cpu("Host", Vendor.AMD, Bytes.ofGibibytes(64), 80);
+      Placement p = Estimator.of(R1).fileWeights(file).place(small, host, Offload.LAYERS);
+      long placed = p.devices().stream().mapToLong(d -> d.weights().bytes()).sum();
+      assertThat(placed).isCloseTo(2_000_000_000L, within(32L));
+    }
+
+    @Test
+    void constructor_rejectsActiveOrRepackAboveTheTotal() {
+      Bytes one = Bytes.ofBytes(1);
+      Bytes two = Bytes.ofBytes(2);
+      assertThatThrownBy(() -> new FileWeights(one, two, one, two)).isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("activeBytes (2 B) and cpuRepackBytes (1 B) must be at most tensorBytes (1 B)");
+      assertThatThrownBy(() -> new FileWeights(one, one, two, two)).isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("must be at most tensorBytes");
+    }
+  }
 }

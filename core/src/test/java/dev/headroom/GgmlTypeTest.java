@@ -75,4 +75,13 @@ final class GgmlTypeTest {
     assertThat(GgmlType.Q5_0.fitsRow(2880)).isTrue();
     assertThat(GgmlType.F16.fitsRow(7)).isTrue();
   }
+
+  @Test
+  void ofId_coversTheWholeIdRange() {
+    assertThat(GgmlType.ofId(0)).isEqualTo(GgmlType.F32);
+    assertThatThrownBy(() -> GgmlType.ofId(-1))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no ggml type has id -1");
+    assertThatThrownBy(() -> GgmlType.ofId(43)).as("one past the last id")
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no ggml type has id 43");
+  }
 }

@@ -143,4 +143,19 @@ final class HardwareTest {
     assertThatThrownBy(() -> Hardware.parse(null)).isInstanceOf(NullPointerException.class)
         .hasMessageContaining("spec");
   }
+
+  @Test
+  void id_isTheNameAsASlug() {
+    assertThat(H100.id()).isEqualTo("nvidia-h100-sxm5-80gb");
+    assertThat(Hardware.gpu("  Radeon RX 7900 XTX (24 GB) ", Vendor.AMD, Bytes.ofGibibytes(24), 960).id())
+        .isEqualTo("radeon-rx-7900-xtx-24-gb");
+    assertThat(Hardware.gpu("???", Vendor.OTHER, Bytes.ofGibibytes(8), 100).id()).isEqualTo("hardware");
+  }
+
+  @Test
+  void equals_otherTypes_andHashCode_ofDifferentDevices() {
+    assertThat(H100).isNotEqualTo(H100.toString()).isNotEqualTo(null);
+    Hardware h200 = Hardware.gpu("NVIDIA H200", Vendor.NVIDIA, Bytes.ofGibibytes(141), 4800);
+    assertThat(h200.hashCode()).isNotEqualTo(H100.hashCode());
+  }
 }

@@ -24,4 +24,15 @@ final class MixtureOfExpertsTest {
     assertThatThrownBy(() -> new MixtureOfExperts(8, 2, 0, 10, 0, 0, 0)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("layerStep");
   }
+
+  /** llama.cpp's n_moe_layer_step: with a step of 3, counting layers from 1, every third one is MoE. */
+  @Test
+  void isMoeLayer_everyStepthLayerCountingFromOne() {
+    MixtureOfExperts every3rd = new MixtureOfExperts(16, 1, 1, 64, 64, 0, 3);
+    assertThat(java.util.stream.IntStream.range(0, 9).filter(every3rd::isMoeLayer).boxed())
+        .containsExactly(2, 5, 8);
+    MixtureOfExperts afterThreeDense = new MixtureOfExperts(16, 1, 1, 64, 64, 3);
+    assertThat(java.util.stream.IntStream.range(0, 6).filter(afterThreeDense::isMoeLayer).boxed())
+        .containsExactly(3, 4, 5);
+  }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 final class ModelSpecTest {
@@ -101,5 +102,89 @@ final class ModelSpecTest {
     assertThat(TestModels.r1DistillQwen15b())
         .hasToString("ModelSpec{id=deepseek-r1-distill-qwen-1.5b, arch=qwen2, parameters=1777088000}");
     assertThat(TestModels.qwen3_30b_a3b().toString()).contains("active=");
+  }
+
+  @Test
+  void identity_accessorsReturnWhatWasSet() {
+    ModelSpec m = TestModels.r1DistillQwen15b().toBuilder().family("Qwen").releaseDate(LocalDate.of(2025, 1, 20))
+        .huggingFaceRepo("deepseek-ai/DeepSeek-R1-Distill-Qwen-1.5B").huggingFaceArchitecture("Qwen2ForCausalLM")
+        .approximate(true).build();
+    assertThat(m.family()).contains("Qwen");
+    assertThat(m.releaseDate()).contains(LocalDate.of(2025, 1, 20));
+    assertThat(m.huggingFaceRepo()).contains("deepseek-ai/DeepSeek-R1-Distill-Qwen-1.5B");
+    assertThat(m.huggingFaceArchitecture()).contains("Qwen2ForCausalLM");
+    assertThat(m.isApproximate()).isTrue();
+    assertThat(TestModels.r1DistillQwen15b().isApproximate()).isFalse();
+  }
+
+  @Test
+  void equals_everyFieldCounts() {
+    ModelSpec base = TestModels.r1DistillQwen15b();
+    List<ModelSpec> changed = List.of(base.toBuilder().name("R1 1.5B").build(),
+        base.toBuilder().publisher("DeepSeek").build(), base.toBuilder().family("Qwen").build(),
+        base.toBuilder().license("MIT").build(), base.toBuilder().releaseDate(LocalDate.of(2025, 1, 20)).build(),
+        base.toBuilder().huggingFaceRepo("a/b").build(), base.toBuilder().huggingFaceArchitecture("X").build(),
+        base.toBuilder().tags(EnumSet.of(Tag.CHAT)).build(), base.toBuilder().layers(27).build(),
+        base.toBuilder().totalParameters(1_777_088_001L).build(),
+        base.toBuilder().activeParameters(1_000_000_000L).build(),
+        base.toBuilder().nominalParameters(1_000_000_000L).build(), base.toBuilder().approximate(true).build(),
+        ModelSpec.builder("other").arch("qwen2").layers(28).hiddenSize(1536).heads(12, 2).headDim(128)
+            .ffnSize(8960).vocabSize(151936).contextLength(131072).nominalParameters(1_500_000_000L).build());
+    for (ModelSpec c : changed) {
+      assertThat(c).as(c.toString()).isNotEqualTo(base);
+    }
+    assertThat(base).isEqualTo(base).isEqualTo(TestModels.r1DistillQwen15b()).isNotEqualTo("qwen2");
+  }
+
+  @Test
+  void hashCode_separatesDifferentModels() {
+    assertThat(TestModels.r1DistillQwen15b().hashCode()).isNotEqualTo(TestModels.qwen25half().hashCode());
+  }
+
+  @Test
+  void builder_eachRequiredField_isNamedWhenMissing() {
+    assertThatThrownBy(() -> ModelSpec.builder("m").hiddenSize(64).heads(4, 4).ffnSize(8).vocabSize(10)
+        .contextLength(10).build()).isInstanceOf(IllegalStateException.class).hasMessage(
+            "layers must be set for model 'm'");
+    assertThatThrownBy(() -> ModelSpec.builder("m").layers(2).hiddenSize(64).ffnSize(8).vocabSize(10)
+        .contextLength(10).build()).isInstanceOf(IllegalStateException.class).hasMessageContaining("heads");
+    assertThatThrownBy(() -> ModelSpec.builder("m").layers(2).hiddenSize(64).heads(4, 4).ffnSize(8)
+        .contextLength(10).build()).isInstanceOf(IllegalStateException.class).hasMessageContaining("vocabSize");
+    assertThatThrownBy(() -> ModelSpec.builder("m").layers(2).hiddenSize(64).heads(4, 4).ffnSize(8).vocabSize(10)
+        .build()).isInstanceOf(IllegalStateException.class).hasMessageContaining("contextLength");
+  }
+
+  @Test
+  void huggingFaceRepo_needsAnOwnerAndAName() {
+    ModelSpec.Builder b = ModelSpec.builder("m");
+    assertThatThrownBy(() -> b.huggingFaceRepo("/name")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("owner/name");
+    assertThatThrownBy(() -> b.huggingFaceRepo("owner/")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("owner/name");
+    assertThat(b.huggingFaceRepo("o/n")).isSameAs(b);
+  }
+
+  @Test
+  void activeParameters_exceedingTheTotal_isRejected() {
+    ModelSpec.Builder b = TestModels.r1DistillQwen15b().toBuilder().totalParameters(100).activeParameters(101);
+    assertThatThrownBy(b::build).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("activeParameters must be at most totalParameters (100) but was 101");
+    assertThat(TestModels.r1DistillQwen15b().toBuilder().totalParameters(100).activeParameters(100).build()
+        .activeParameters()).isEqualTo(100);
+  }
+
+  /**
+   * Hugging Face totals for the fused-QKV families: tiiuae/falcon-7b 6,921,720,704 (multi-query attention, biased
+   * layer norms, one FFN up matrix, tied embeddings); microsoft/Phi-3-mini-4k-instruct 3,821,079,552 (gate and up
+   * fused into one matrix).
+   */
+  @Test
+  void totalParameters_derived_fusedQkvFamilies() {
+    ModelSpec falcon7b = ModelSpec.builder("falcon-7b").arch("falcon").layers(32).hiddenSize(4544).heads(71, 1)
+        .ffnSize(18176).vocabSize(65024).tiedEmbeddings(true).contextLength(2048).build();
+    assertThat(falcon7b.totalParameters()).isEqualTo(6_921_720_704L);
+    ModelSpec phi3 = ModelSpec.builder("phi-3-mini").arch("phi3").layers(32).hiddenSize(3072).heads(32, 32)
+        .ffnSize(8192).vocabSize(32064).contextLength(4096).build();
+    assertThat(phi3.totalParameters()).isEqualTo(3_821_079_552L);
   }
 }

@@ -39,6 +39,10 @@ final class PlacementTest {
     Placement oneMore = LLAMA_8B.quant(Quantization.Q8_0).runtime(LlamaCppRuntime.defaults()
         .withGpuLayers(p.gpuLayers() + 1)).place(GPU_8, HOST, Offload.LAYERS);
     assertThat(oneMore.devices().get(0).fits()).as("the chosen count is the most that fit").isFalse();
+    assertThat(oneMore.fits()).isFalse();
+    assertThat(oneMore.toString()).contains(" (does not fit); ");
+    assertThat(p.fits()).isTrue();
+    assertThat(p.toString()).doesNotContain("does not fit");
     double gpuOnly = LLAMA_8B.quant(Quantization.Q8_0).decode(GPU_8).tokensPerSecond();
     assertThat(p.decode().tokensPerSecond()).isLessThan(gpuOnly);
     assertThat(p.toString()).contains("8 GiB card").contains("DDR5 desktop").contains("tok/s");
@@ -86,5 +90,176 @@ final class PlacementTest {
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("EXACT");
     assertThatThrownBy(() -> LLAMA_8B.place(GPU_8, HOST, null)).isInstanceOf(NullPointerException.class)
         .hasMessageContaining("offload");
+  }
+
+  /** A device filled to the last byte holds its load; one byte more does not. */
+  @Test
+  void deviceLoad_fitsUpToItsUsableMemoryInclusive() {
+    Bytes usable = Bytes.ofGibibytes(8);
+    DeviceLoad full = new DeviceLoad(GPU_8, 10, Bytes.ofGibibytes(6), Bytes.ofGibibytes(1), Bytes.ofGibibytes(1),
+        usable);
+    DeviceLoad over = new DeviceLoad(GPU_8, 10, Bytes.ofGibibytes(6), Bytes.ofGibibytes(1),
+        Bytes.ofGibibytes(1).plus(Bytes.ofBytes(1)), usable);
+    assertThat(full.total()).isEqualTo(usable);
+    assertThat(full.fits()).isTrue();
+    assertThat(over.fits()).isFalse();
+  }
+
+  private static long sum(Placement p, java.util.function.ToLongFunction<DeviceLoad> part) {
+    return p.devices().stream().mapToLong(part).sum();
+  }
+
+  /** Where a layer runs changes how fast its bytes are read, not how many: a split reads what the whole model does. */
+  @Test
+  void bytesReadPerToken_doNotDependOnWhereTheLayersAre() {
+    Estimator q8 = LLAMA_8B.quant(Quantization.Q8_0);
+    long whole = q8.decode(GPU_24).bytesPerToken().bytes();
+    for (int n : new int[] {0, 1, 17, 32, 33}) {
+      Placement p = q8.runtime(LlamaCppRuntime.defaults().withGpuLayers(n)).place(GPU_8, HOST, Offload.LAYERS);
+      assertThat(p.decode().bytesPerToken().bytes()).as("-ngl %d", n).isCloseTo(whole, within(1L));
+    }
+    Estimator moe = Estimator.of(TestModels.qwen3_30b_a3b()).context(8192);
+    Placement experts = moe.place(GPU_8, HOST, Offload.EXPERTS);
+    assertThat(experts.decode().bytesPerToken().bytes()).isCloseTo(moe.decode(GPU_24).bytesPerToken().bytes(),
+        within(1L));
+  }
+
+  /** Every tensor and every KV cell is on exactly one device, however the model is split. */
+  @Test
+  void weightsAndKvCache_areConserved() {
+    Estimator q8 = LLAMA_8B.quant(Quantization.Q8_0);
+    Placement layers = q8.place(GPU_8, HOST, Offload.LAYERS);
+    assertThat(sum(layers, d -> d.weights().bytes())).isEqualTo(q8.weights().bytes());
+    assertThat(sum(layers, d -> d.kvCache().bytes())).isCloseTo(q8.kvCache().bytes(), within(2L));
+    Estimator moe = Estimator.of(TestModels.qwen3_30b_a3b()).context(8192);
+    Placement experts = moe.place(GPU_8, HOST, Offload.EXPERTS);
+    assertThat(sum(experts, d -> d.weights().bytes())).isEqualTo(moe.weights().bytes());
+    assertThat(experts.devices().get(1).kvCache()).as("every layer runs on the GPU").isEqualTo(Bytes.ZERO);
+  }
+
+  /** -ngl counts the output layer too: 32 repeating layers leave the output head on the host, 33 take it. */
+  @Test
+  void gpuLayers_theOutputHeadGoesLast() {
+    Estimator e = LLAMA_8B.quant(Quantization.Q4_K_M);
+    Placement all = e.runtime(LlamaCppRuntime.defaults().withGpuLayers(33)).place(GPU_24, HOST, Offload.LAYERS);
+    Placement noHead = e.runtime(LlamaCppRuntime.defaults().withGpuLayers(32)).place(GPU_24, HOST, Offload.LAYERS);
+    assertThat(all.gpuLayers()).isEqualTo(32);
+    assertThat(noHead.gpuLayers()).isEqualTo(32);
+    long head = noHead.devices().get(1).weights().bytes() - all.devices().get(1).weights().bytes();
+    assertThat(head).as("128,256 × 4,096 at Q6_K (210 bytes per 256 weights) and the F32 output norm")
+        .isEqualTo(128_256L * 16 * 210 + 4096 * 4);
+    assertThat(noHead.devices().get(1).layers()).isZero();
+    assertThat(sum(noHead, d -> d.weights().bytes())).isEqualTo(e.weights().bytes());
+    assertThat(sum(all, d -> d.weights().bytes())).isEqualTo(e.weights().bytes());
+    assertThat(all.decode().tokensPerSecond()).as("the head read at the GPU's bandwidth, not the host's")
+        .isGreaterThan(noHead.decode().tokensPerSecond());
+  }
+
+  /** The host runs the first layers and holds a share of the KV cache and compute buffer in proportion. */
+  @Test
+  void hostLayers_takeTheirShareOfKvAndCompute() {
+    Estimator q8 = LLAMA_8B.quant(Quantization.Q8_0);
+    Placement p = q8.runtime(LlamaCppRuntime.defaults().withGpuLayers(24)).place(GPU_24, HOST, Offload.LAYERS);
+    DeviceLoad host = p.devices().get(1);
+    assertThat(host.layers()).isEqualTo(8);
+    assertThat((double) host.kvCache().bytes()).isCloseTo(q8.kvCache().bytes() / 4.0, within(1.0));
+    MemoryEstimate m = q8.vram();
+    assertThat((double) host.buffers().bytes()).isCloseTo(m.output().bytes() + m.compute().bytes() / 4.0,
+        within(1.0));
+    DeviceLoad gpu = p.devices().get(0);
+    assertThat(gpu.buffers()).as("its compute buffer and the runtime reserve")
+        .isEqualTo(m.compute().plus(LlamaCppRuntime.GPU_RESERVE));
+  }
+
+  /** A GPU too small for even one layer runs none and holds nothing. */
+  @Test
+  void tinyGpu_runsNoLayers() {
+    Hardware tiny = Hardware.gpu("Tiny", Vendor.NVIDIA, Bytes.ofMebibytes(256), 100);
+    Placement p = LLAMA_8B.place(tiny, HOST, Offload.LAYERS);
+    assertThat(p.gpuLayers()).isZero();
+    assertThat(p.devices().get(0).total()).isEqualTo(Bytes.ZERO);
+    assertThat(p.devices().get(1).layers()).isEqualTo(32);
+    Placement experts = Estimator.of(TestModels.qwen3_30b_a3b()).place(tiny, HOST, Offload.EXPERTS);
+    assertThat(experts.expertLayersOnHost()).isEqualTo(48);
+    assertThat(experts.fits()).isFalse();
+  }
+
+  /** Several identical GPUs split the layers evenly, the first ones taking the remainder. */
+  @Test
+  void severalGpus_shareTheLayersEvenly() {
+    Placement p = LLAMA_8B.quant(Quantization.Q8_0).place(GPU_8.times(3), HOST, Offload.LAYERS);
+    assertThat(p.devices()).hasSize(4);
+    assertThat(p.gpuLayers()).isEqualTo(32);
+    assertThat(p.devices().subList(0, 3)).extracting(DeviceLoad::layers).containsExactly(11, 11, 10);
+    assertThat(p.devices().get(0).hardware().count()).isEqualTo(1);
+    assertThat(sum(p, d -> d.kvCache().bytes())).isCloseTo(LLAMA_8B.quant(Quantization.Q8_0).kvCache().bytes(),
+        within(3L));
+    Placement alone = LLAMA_8B.place(GPU_24.times(2));
+    MemoryEstimate m = LLAMA_8B.vram();
+    assertThat(sum(alone, d -> d.buffers().bytes())).as("each its compute buffer and reserve; the logits shared")
+        .isEqualTo(2 * (m.compute().bytes() + LlamaCppRuntime.GPU_RESERVE.bytes()) + m.output().bytes());
+  }
+
+  /** Without a host, a unified-memory device holds the input embeddings too. */
+  @Test
+  void unifiedMemory_withoutHost_holdsEverything() {
+    Hardware mac = Hardware.unified("Mac", Vendor.APPLE, Bytes.ofGibibytes(32), 400, 0.75);
+    Placement p = LLAMA_8B.place(mac);
+    assertThat(p.devices()).hasSize(1);
+    assertThat(p.devices().get(0).weights()).isEqualTo(LLAMA_8B.weights());
+    assertThat(p.devices().get(0).usableMemory()).isEqualTo(Bytes.ofGibibytes(24));
+  }
+
+  /** With a fixed -ngl, expert offload keeps that many layers and moves experts only as needed. */
+  @Test
+  void expertOffload_withFixedGpuLayers() {
+    Estimator moe = Estimator.of(TestModels.qwen3_30b_a3b()).context(8192)
+        .runtime(LlamaCppRuntime.defaults().withGpuLayers(40));
+    Placement p = moe.place(GPU_24, HOST, Offload.EXPERTS);
+    assertThat(p.gpuLayers()).isEqualTo(40);
+    assertThat(p.devices().get(1).layers()).isEqualTo(8);
+  }
+
+  /** Without a host the whole model's bytes are read on the GPUs: the same count as the model decoded whole. */
+  @Test
+  void noHost_readsWhatTheWholeModelReads() {
+    assertThat(LLAMA_8B.place(GPU_24).decode().bytesPerToken()).isEqualTo(LLAMA_8B.decode(GPU_24).bytesPerToken());
+  }
+
+  /** With nothing on the GPU but its fixed cost, decode is the host's own plus the GPU backend's overhead. */
+  @Test
+  void noLayerOnTheGpu_decodesAtTheHostsSpeed() {
+    Estimator e = LLAMA_8B.runtime(LlamaCppRuntime.defaults().withGpuLayers(0));
+    Hardware hostWithFp32 = HOST.withFp32Tflops(2.0);
+    DecodeSpeed placed = e.place(GPU_24, hostWithFp32, Offload.LAYERS).decode();
+    DecodeSpeed host = LLAMA_8B.decode(hostWithFp32);
+    assertThat(host.computeMillis()).isPositive();
+    assertThat(placed.memoryMillis()).isCloseTo(host.memoryMillis(), within(1e-9));
+    assertThat(placed.computeMillis()).isCloseTo(host.computeMillis(), within(1e-9));
+    assertThat(placed.overheadMillis()).isCloseTo(host.overheadMillis()
+        + SpeedCalibration.of(Backend.CUDA).overheadMillis(), within(1e-9));
+    Estimator moe = Estimator.of(TestModels.qwen3_30b_a3b());
+    assertThat(moe.runtime(LlamaCppRuntime.defaults().withGpuLayers(0)).place(GPU_24, HOST, Offload.EXPERTS)
+        .gpuLayers()).as("-ngl 0 holds for expert offload too").isZero();
+    Placement all = moe.runtime(LlamaCppRuntime.defaults().withGpuLayers(49)).place(GPU_24, HOST, Offload.EXPERTS);
+    assertThat(all.gpuLayers()).as("48 layers and the output layer").isEqualTo(48);
+    assertThat(all.devices().get(1).weights().bytes()).as("the host keeps only the input embeddings and experts")
+        .isLessThan(moe.weights().bytes());
+  }
+
+  /** A tied model wholly on the GPU reads nothing on the host, so the host's wider error band does not apply. */
+  @Test
+  void nothingReadOnTheHost_keepsTheGpusBand() {
+    Estimator tied = Estimator.of(TestModels.qwen25half());
+    Placement p = tied.place(GPU_24, HOST, Offload.LAYERS);
+    assertThat(p.gpuLayers()).isEqualTo(24);
+    assertThat(p.decode().low()).isCloseTo(tied.decode(GPU_24).low(), within(1e-6));
+  }
+
+  /** The placement's text lists the devices in order, separated by semicolons. */
+  @Test
+  void toString_listsTheDevicesInOrder() {
+    Placement p = LLAMA_8B.place(GPU_8, HOST, Offload.LAYERS);
+    assertThat(p.toString()).startsWith(p.devices().get(0) + "; " + p.devices().get(1));
   }
 }

@@ -55,4 +55,11 @@ final class PrefillSpeedTest {
         .as("one micro-batch cannot overlap").isCloseTo(e.prefill(gpu, 512).orElseThrow().timeToFirstToken(),
             within(1e-12));
   }
+
+  @Test
+  void tokensPerSecond_isThePromptOverTheTimeToFirstToken() {
+    PrefillSpeed p = new PrefillSpeed(4096, 1e9, 1.5, 0.5, 0.2);
+    assertThat(p.timeToFirstToken()).isEqualTo(2.0);
+    assertThat(p.tokensPerSecond()).isEqualTo(2048.0);
+  }
 }

@@ -100,4 +100,16 @@ final class QuantizationTest {
         .hasSameHashCodeAs(Quantization.ofBitsPerWeight(5.0));
     assertThat(Quantization.ofBitsPerWeight(5)).isNotEqualTo(Quantization.ofBitsPerWeight(5.5));
   }
+
+  @Test
+  void parse_unknownName_listsTheNamesCommaSeparated() {
+    assertThatThrownBy(() -> Quantization.parse("Q9_K"))
+        .hasMessageStartingWith("'Q9_K' is not a known quantization; expected one of F32, F16, BF16, ");
+  }
+
+  @Test
+  void hashCode_separatesDifferentQuantizations() {
+    assertThat(Quantization.Q4_K_M.hashCode())
+        .isNotEqualTo(Quantization.Q8_0.hashCode());
+  }
 }

@@ -46,4 +46,15 @@ final class SharedFitTest {
     assertThatThrownBy(() -> SharedFit.of(GPU, withNull)).isInstanceOf(NullPointerException.class)
         .hasMessageContaining("estimator");
   }
+
+  /** Memory used to the last byte still fits, with nothing left. */
+  @Test
+  void exactlyFull_fitsWithZeroLeft() {
+    Estimator chat = Estimator.of(TestModels.r1DistillQwen15b());
+    Hardware exact = Hardware.gpu("Exact", Vendor.NVIDIA, chat.vram().total(), 1000);
+    SharedFit one = SharedFit.of(exact, List.of(chat));
+    assertThat(one.headroomBytes()).isZero();
+    assertThat(one.fits()).isTrue();
+    assertThat(one.toString()).endsWith(", 0.0 GB left");
+  }
 }

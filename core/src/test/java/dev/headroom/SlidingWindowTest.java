@@ -22,4 +22,20 @@ final class SlidingWindowTest {
     assertThatThrownBy(() -> new SlidingWindow(0, 2)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("window");
   }
+
+  @Test
+  void pattern_zeroMeansEveryLayer_oneAndNegativeAreRejected() {
+    assertThat(new SlidingWindow(4096, 0).isSliding(7)).isTrue();
+    assertThatThrownBy(() -> new SlidingWindow(4096, 1)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("pattern must be 0 (every layer slides) or in [2, 1024] but was 1");
+    assertThatThrownBy(() -> new SlidingWindow(4096, -1)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("but was -1");
+  }
+
+  @Test
+  void pattern_upTo1024() {
+    assertThat(new SlidingWindow(4096, 1024).isSliding(1022)).isTrue();
+    assertThat(new SlidingWindow(4096, 1024).isSliding(1023)).isFalse();
+    assertThatThrownBy(() -> new SlidingWindow(4096, 1025)).isInstanceOf(IllegalArgumentException.class);
+  }
 }

@@ -21,6 +21,8 @@ final class CsvTest {
     assertThat(csv.get(0, "b")).isEqualTo("say \"hi\"");
     assertThat(csv.get(1, "a")).isEqualTo("multi\nline");
     assertThat(csv.where(1)).isEqualTo("t.csv line 3");
+    Csv after = read("a,b\n\"multi\nline\",plain\nz,w\n");
+    assertThat(after.where(1)).as("a quoted newline counts as a line").isEqualTo("t.csv line 4");
   }
 
   @Test

@@ -320,4 +320,24 @@ final class GgufFileTest {
     assertThat(spec.isApproximate()).isTrue();
     assertThat(spec.architecture().arch()).isEqualTo("mamba9");
   }
+
+  @Test
+  void formatException_offset_isWhereReadingStopped() throws IOException {
+    byte[] h = new GgufWriter().str("k", "v").tensor("t", GgmlType.F32, 8).header();
+    assertThatThrownBy(() -> GgufFile.read(withHeader(patchLong(h, 24, Long.MAX_VALUE))))
+        .isInstanceOfSatisfying(GgufFormatException.class, e -> assertThat(e.offset()).isEqualTo(24));
+  }
+
+  /** A tensor has 1 to 4 dimensions, each at least 1, at an offset of 0 or more. */
+  @Test
+  void tensor_shapeAndOffsetBounds() {
+    assertThat(new GgufTensor("t", java.util.List.of(1L), GgmlType.F32, 0).shape()).containsExactly(1L);
+    assertThat(new GgufTensor("t", java.util.List.of(2L, 3L, 4L, 5L), GgmlType.F32, 32).shape()).hasSize(4);
+    assertThatThrownBy(() -> new GgufTensor("t", java.util.List.of(1L, 2L, 3L, 4L, 5L), GgmlType.F32, 0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 to 4 dimensions");
+    assertThatThrownBy(() -> new GgufTensor("t", java.util.List.of(4L, 0L), GgmlType.F32, 0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must be above 0");
+    assertThatThrownBy(() -> new GgufTensor("t", java.util.List.of(4L), GgmlType.F32, -1))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("offset of 't' must be 0 or more but was -1");
+  }
 }
