@@ -212,7 +212,8 @@ public final class Hardware {
   static String slug(String name) {
     StringBuilder s = new StringBuilder(name.length());
     for (int i = 0; i < name.length(); i++) {
-      char c = Character.toLowerCase(name.charAt(i));
+      char c = name.charAt(i);
+      c = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
       boolean kept = c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '.';
       if (kept) {
         s.append(c);
