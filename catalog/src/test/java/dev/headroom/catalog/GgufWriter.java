@@ -15,8 +15,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Writes GGUF files for tests (shared with the examples module's tests through the catalog's test jar): header, typed metadata, tensor infos, and zero tensor data (written sparsely, so a
- * multi-gigabyte model costs no disk). {@link #header()} returns the bytes before the tensor data, for corrupting.
+ * Writes GGUF files for tests (shared with the examples module's tests through the catalog's test jar): header,
+ * typed metadata, tensor infos, and zero tensor data (written sparsely, so a multi-gigabyte model costs no disk). {@link #header()} returns the bytes before the tensor data, for corrupting.
  */
 public final class GgufWriter {
   private final ByteArrayOutputStream kv = new ByteArrayOutputStream();
@@ -24,6 +24,9 @@ public final class GgufWriter {
   private int kvCount;
   private int version = 3;
   private long alignment = 32;
+
+  /** An empty version-3 file with 32-byte alignment. */
+  public GgufWriter() {}
 
   public GgufWriter version(int v) {
     version = v;
