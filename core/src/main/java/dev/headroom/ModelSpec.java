@@ -580,7 +580,8 @@ public final class ModelSpec {
     }
 
     /**
-     * The latent-attention part.
+     * The latent-attention part; unless {@link #headDims} says otherwise, it also gives the head sizes: a key head
+     * of {@code nopeHeadDim + ropeHeadDim}, a value head of {@code vHeadDim}.
      *
      * @param mla the latent attention, not null
      * @return this builder
@@ -673,8 +674,11 @@ public final class ModelSpec {
       if (moe == null) {
         requireSet(ffnSize, "ffnSize");
       }
-      int k = headDimK != 0 ? headDimK : hiddenSize / attentionHeads;
-      int v = headDimV != 0 ? headDimV : k;
+      // Unless set: a latent-attention head is its no-position and rotary parts, else the width split by heads.
+      LatentAttention latent = mla;
+      int k = headDimK != 0 ? headDimK
+          : latent != null ? latent.nopeHeadDim() + latent.ropeHeadDim() : hiddenSize / attentionHeads;
+      int v = headDimV != 0 ? headDimV : latent != null ? latent.vHeadDim() : k;
       if (k == 0) {
         throw new IllegalStateException("headDim must be set when hiddenSize (" + hiddenSize
             + ") is smaller than attentionHeads (" + attentionHeads + ")");

@@ -97,6 +97,17 @@ final class ModelSpecTest {
     assertThat(TestModels.gemma2_2b().architecture().headDimK()).isEqualTo(256);
   }
 
+  /** DeepSeek-V3's config.json: qk_nope_head_dim 128 + qk_rope_head_dim 64 per key head, v_head_dim 128. */
+  @Test
+  void headDims_ofLatentAttention_areItsPartsUnlessSet() {
+    ModelSpec.Builder b = ModelSpec.builder("v3").arch("deepseek2").layers(61).hiddenSize(7168).heads(128, 128)
+        .ffnSize(18432).vocabSize(129280).contextLength(163840).mla(new LatentAttention(512, 1536, 64, 128, 128));
+    assertThat(b.build().architecture().headDimK()).isEqualTo(192);
+    assertThat(b.build().architecture().headDimV()).isEqualTo(128);
+    assertThat(b.headDims(256, 64).build().architecture().headDimK()).isEqualTo(256);
+    assertThat(b.build().architecture().headDimV()).isEqualTo(64);
+  }
+
   @Test
   void toString_namesIdArchAndParameters() {
     assertThat(TestModels.r1DistillQwen15b())

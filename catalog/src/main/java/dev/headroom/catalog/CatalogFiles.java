@@ -123,10 +123,8 @@ final class CatalogFiles {
           row.has("moe_layer_step") ? row.integer("moe_layer_step") : 1));
     }
     if (row.has("kv_lora_rank")) {
-      LatentAttention mla = new LatentAttention(row.integer("kv_lora_rank"),
-          row.has("q_lora_rank") ? row.integer("q_lora_rank") : 0, row.integer("rope_head_dim"),
-          row.integer("nope_head_dim"), row.integer("v_head_dim"));
-      b.mla(mla).headDims(mla.nopeHeadDim() + mla.ropeHeadDim(), mla.vHeadDim());
+      b.mla(new LatentAttention(row.integer("kv_lora_rank"), row.has("q_lora_rank") ? row.integer("q_lora_rank") : 0,
+          row.integer("rope_head_dim"), row.integer("nope_head_dim"), row.integer("v_head_dim")));
     } else if (row.has("head_dim")) {
       b.headDim(row.integer("head_dim"));
     }

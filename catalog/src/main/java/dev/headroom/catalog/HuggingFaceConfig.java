@@ -207,7 +207,7 @@ public final class HuggingFaceConfig {
         int nope = required("qk_nope_head_dim");
         int v = required("v_head_dim");
         Integer qLora = integer("q_lora_rank");
-        b.mla(new LatentAttention(kvLora, qLora == null ? 0 : qLora, rope, nope, v)).headDims(nope + rope, v);
+        b.mla(new LatentAttention(kvLora, qLora == null ? 0 : qLora, rope, nope, v));
       }
       slidingWindow(b, llamaArch, layers);
       Integer interval = integer("full_attention_interval");
