@@ -49,7 +49,8 @@ final class Csv {
     List<String> header = records.get(0);
     for (int i = 0; i < header.size(); i++) {
       // A spreadsheet may save UTF-8 with a byte-order mark before the first column name.
-      String name = i == 0 ? header.get(i).replaceFirst("^\uFEFF", "") : header.get(i);
+      String name = header.get(i);
+      name = i == 0 && name.startsWith("\uFEFF") ? name.substring(1) : name;
       columns.put(name.strip(), i);
     }
     for (String required : requiredColumns) {
