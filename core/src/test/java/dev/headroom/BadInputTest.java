@@ -231,6 +231,8 @@ final class BadInputTest {
         row("SlidingWindow pattern 1", () -> new SlidingWindow(512, 1), IAE,
             "pattern must be 0 (every layer slides) or in [2, 1024] but was 1"),
         row("SlidingWindow pattern negative", () -> new SlidingWindow(512, -2), IAE, "but was -2"),
+        row("SlidingWindow.llamaCppPattern null", () -> SlidingWindow.llamaCppPattern(null), NPE,
+            "arch must not be null"),
         row("LatentAttention rank zero", () -> new LatentAttention(0, 0, 64, 128, 128), IAE,
             "kvLoraRank must be in [1, 65536] but was 0"),
         row("LatentAttention q rank negative", () -> new LatentAttention(512, -1, 64, 128, 128), IAE,

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -145,6 +146,9 @@ final class JavadocExamplesTest {
     boolean global = gemma3.isSliding(5);
     assertThat(local).isTrue();
     assertThat(global).isFalse();
+    OptionalInt pattern = SlidingWindow.llamaCppPattern("gemma2");
+    assertThat(pattern).hasValue(2);
+    assertThat(SlidingWindow.llamaCppPattern("llama")).isEmpty();
     boolean recurrent = qwen3Next.isRecurrent(0);
     boolean attention = qwen3Next.isRecurrent(3);
     assertThat(recurrent).isTrue();

@@ -134,7 +134,7 @@ final class CatalogFiles {
       }
       int pattern = row.integer("swa_pattern");
       // Only where llama.cpp's implementation keeps a window (not Mistral 7B v0.1's llama architecture).
-      if (pattern != 1 && HuggingFaceConfig.SWA_PATTERN.containsKey(row.required("arch"))) {
+      if (pattern != 1 && SlidingWindow.llamaCppPattern(row.required("arch")).isPresent()) {
         b.slidingWindow(new SlidingWindow(row.integer("sliding_window"), pattern));
       }
     }

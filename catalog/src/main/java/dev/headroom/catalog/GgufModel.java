@@ -5,6 +5,7 @@ import dev.headroom.MixtureOfExperts;
 import dev.headroom.ModelSpec;
 import dev.headroom.SlidingWindow;
 import java.util.Locale;
+import java.util.OptionalInt;
 
 /**
  * A {@link ModelSpec} from GGUF metadata, using the keys llama.cpp's converter writes ({@code <arch>.block_count},
@@ -69,9 +70,9 @@ final class GgufModel {
       }
     }
     int window = optional(f, p + "attention.sliding_window", 0);
-    Integer pattern = HuggingFaceConfig.SWA_PATTERN.get(arch);
-    if (window > 0 && pattern != null) {
-      b.slidingWindow(new SlidingWindow(window, pattern > layers ? 0 : pattern));
+    OptionalInt pattern = SlidingWindow.llamaCppPattern(arch);
+    if (window > 0 && pattern.isPresent()) {
+      b.slidingWindow(new SlidingWindow(window, pattern.getAsInt() > layers ? 0 : pattern.getAsInt()));
     }
     return b.build();
   }

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -57,10 +58,6 @@ public final class HuggingFaceConfig {
       ARCH.put(p[0], p[1]);
     }
   }
-
-  /** Architectures whose llama.cpp implementation keeps a sliding-window cache, with the default layer pattern. */
-  static final Map<String, Integer> SWA_PATTERN = Map.of("gemma2", 2, "gemma3", 6, "gpt-oss", 2,
-      "cohere2", 4);
 
   private HuggingFaceConfig() {}
 
@@ -239,10 +236,11 @@ public final class HuggingFaceConfig {
 
     private void slidingWindow(ModelSpec.Builder b, String arch, int layers) {
       Integer window = integer("sliding_window");
-      Integer pattern = SWA_PATTERN.get(arch);
-      if (window == null || pattern == null || Boolean.FALSE.equals(c.get("use_sliding_window"))) {
+      OptionalInt defaultPattern = SlidingWindow.llamaCppPattern(arch);
+      if (window == null || defaultPattern.isEmpty() || Boolean.FALSE.equals(c.get("use_sliding_window"))) {
         return;
       }
+      int pattern = defaultPattern.getAsInt();
       Integer given = integer("sliding_window_pattern");
       Object types = c.get("layer_types");
       if (types instanceof List && !((List<?>) types).isEmpty()) {
