@@ -80,7 +80,7 @@ public record Architecture(String arch, int layers, int hiddenSize, int attentio
     Checks.requireInRange(ffnSize, moe == null ? 1 : 0, 1 << 22, "ffnSize", "");
     Checks.requireInRange(vocabSize, 1, 1 << 26, "vocabSize", "tokens");
     Checks.requireInRange(contextLength, 1, Estimator.MAX_CONTEXT, "contextLength", "tokens");
-    if (moe != null && (moe.leadingDenseLayers() > 0 || moe.layerStep() > 1) && ffnSize == 0) {
+    if (moe != null && moe.hasDenseLayers() && ffnSize == 0) {
       throw new IllegalArgumentException("ffnSize must be positive when some layers are dense ("
           + moe.leadingDenseLayers() + " leading, MoE every " + moe.layerStep() + ") but was 0");
     }

@@ -60,11 +60,11 @@ public final class Estimator {
   private @Nullable MemoryEstimate memory;
   /**
    * The bytes one generated token reads and its FLOPs, the same on every device: computed once, as {@link #memory},
-   * without an object to hold them. {@code tokenFlops} is written before {@code tokenBytes} and read after it, so a
-   * thread that sees the bytes set sees the FLOPs.
+   * without an object to hold them; 0 bytes means not yet. {@code tokenFlops} is written before the volatile
+   * {@code tokenBytes} and read after it, so a thread that sees the bytes set sees the FLOPs.
    */
-  private volatile long tokenBytes = -1;
-  private volatile double tokenFlops;
+  private volatile long tokenBytes;
+  private double tokenFlops;
 
   private Estimator(ModelSpec model, Quantization quant, int context, int parallel, Settings settings) {
     this.model = model;
@@ -412,8 +412,7 @@ public final class Estimator {
   /** The repacked copies on the CPU, in proportion to the layers that stay there; none without mmap. */
   private long repackBytes() {
     int layers = model.architecture().layers();
-    int onGpu = !settings.runtime.backend().isGpu() ? 0
-        : settings.runtime.gpuLayers() < 0 ? layers + 1 : Math.min(settings.runtime.gpuLayers(), layers + 1);
+    int onGpu = settings.runtime.backend().isGpu() ? settings.runtime.offloadedLayers(layers) : 0;
     if (!settings.runtime.mmap() || onGpu > layers) {
       return 0;
     }
@@ -434,27 +433,27 @@ public final class Estimator {
    * @return the memory of the KV cache and recurrent state
    */
   public Bytes kvCache() {
-    return exact() ? vram().kvCache() : Bytes.ofBytes(kvCacheBytes(context));
+    return vram().kvCache();
   }
 
   /**
-   * KV bytes of {@code tokens} tokens per sequence, unpadded: what the seed method charges, and what one decode
-   * step reads.
+   * KV bytes of the context in every sequence, unpadded: what the seed method charges, and what one decode step
+   * reads.
    */
-  private long kvCacheBytes(int tokens) {
+  private long kvCacheBytes() {
     Architecture a = model.architecture();
     long sequences = parallel;
     if (!exact()) {
       long perToken = (settings.kvTypeK.rowBytes((long) a.kvHeads() * a.headDimK())
           + settings.kvTypeV.rowBytes((long) a.kvHeads() * a.headDimV())) * a.layers();
-      return Math.multiplyExact(perToken, (long) tokens * sequences);
+      return Math.multiplyExact(perToken, (long) context * sequences);
     }
     ModelTables t = model.tables();
     long perLayerToken = settings.kvTypeK.rowBytes(a.kvKeyElements())
         + (a.mla() != null ? 0 : settings.kvTypeV.rowBytes(a.kvValueElements()));
-    long full = Math.multiplyExact(perLayerToken * t.fullKvLayers(), (long) tokens * sequences);
+    long full = Math.multiplyExact(perLayerToken * t.fullKvLayers(), (long) context * sequences);
     SlidingWindow swa = a.slidingWindow();
-    long slidingTokens = swa == null ? 0 : Math.min(tokens, swa.window());
+    long slidingTokens = swa == null ? 0 : Math.min(context, swa.window());
     long sliding = Math.multiplyExact(perLayerToken * t.slidingKvLayers(), slidingTokens * sequences);
     RecurrentLayers r = a.recurrent();
     long state = r == null ? 0 : Math.multiplyExact(r.stateBytesPerSequence() * t.recurrentLayers(), sequences);
@@ -500,7 +499,7 @@ public final class Estimator {
 
   private MemoryEstimate computeVram() {
     if (!exact()) {
-      return new MemoryEstimate(weights(), Bytes.ofBytes(kvCacheBytes(context)), Bytes.ZERO, Bytes.ZERO,
+      return new MemoryEstimate(weights(), Bytes.ofBytes(kvCacheBytes()), Bytes.ZERO, Bytes.ZERO,
           settings.overhead != null ? settings.overhead : SEED_OVERHEAD);
     }
     LlamaCppBuffers b = buffers();
@@ -614,7 +613,7 @@ public final class Estimator {
   /** {@link #decodeBytesPerToken()}, computed once with {@link #decodeFlopsPerToken()} into {@code tokenFlops}. */
   private long tokenBytes() {
     long bytes = tokenBytes;
-    if (bytes < 0) {
+    if (bytes == 0) {
       tokenFlops = decodeFlopsPerToken();
       try {
         bytes = decodeBytesPerToken();
@@ -633,7 +632,7 @@ public final class Estimator {
 
   /** KV cache bytes one generated token reads: one sequence's, at the current context. */
   long kvReadPerToken() {
-    return kvCacheBytes(context) / parallel;
+    return kvCacheBytes() / parallel;
   }
 
   /** FLOPs of one generated token: 2 per active weight and output-head weight, plus attention at the context. */
@@ -657,13 +656,14 @@ public final class Estimator {
   public Optional<PrefillSpeed> prefill(Hardware hardware, int promptTokens) {
     Checks.requireNonNull(hardware, "hardware");
     Checks.requireInRange(promptTokens, 1, MAX_CONTEXT, "promptTokens", "tokens");
-    if (hardware.fp16Tflops().isEmpty() && hardware.fp32Tflops().isEmpty()) {
+    double matrix = hardware.fp16TflopsOrNaN();
+    double vector = hardware.fp32TflopsOrNaN();
+    if (Double.isNaN(matrix) && Double.isNaN(vector)) {
       return Optional.empty();
     }
     // Where one throughput is unknown the other stands in for it (see SpeedCalibration).
-    double fp16 = hardware.fp16Tflops().isPresent() ? hardware.fp16Tflops().getAsDouble()
-        : hardware.fp32Tflops().getAsDouble();
-    double fp32 = hardware.fp32Tflops().orElse(fp16);
+    double fp16 = Double.isNaN(matrix) ? vector : matrix;
+    double fp32 = Double.isNaN(vector) ? matrix : vector;
     SpeedCalibration cal = calibrationFor(hardware);
     double flops = prefillFlopsPerToken(promptTokens);
     int batches = (promptTokens + settings.runtime.ubatch() - 1) / settings.runtime.ubatch();

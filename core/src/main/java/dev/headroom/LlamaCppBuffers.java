@@ -72,7 +72,7 @@ final class LlamaCppBuffers {
     long swaK = exact(kRow, swaCells, streams, t.slidingKvLayers());
     long swaV = exact(vRow, swaCells, streams, t.slidingKvLayers());
     RecurrentLayers rec = a.recurrent();
-    long state = rec == null ? 0 : exact(rec.stateBytesPerSequence(), t.recurrentLayers(), Math.max(1, nSeq), 1);
+    long state = rec == null ? 0 : exact(rec.stateBytesPerSequence(), t.recurrentLayers(), nSeq, 1);
 
     // Compute buffer: the largest peak of the graph allocator over the reserve graph of T tokens.
     long tokens = Math.min(nCtx, ubatch);
@@ -118,7 +118,7 @@ final class LlamaCppBuffers {
     }
     long ffn = 0;
     MixtureOfExperts moe = a.moe();
-    if (a.ffnSize() > 0 && (moe == null || moe.leadingDenseLayers() > 0 || moe.layerStep() > 1)) {
+    if (a.ffnSize() > 0 && (moe == null || moe.hasDenseLayers())) {
       ffn = inputs + region + 3 * al(4L * a.ffnSize() * tokens);
     }
     if (moe != null) {
@@ -128,7 +128,7 @@ final class LlamaCppBuffers {
     long logits = al(4 * tokens) + al(4 * e * tokens) + al(4 * e * outTokens) + al(4L * a.vocabSize() * outTokens);
     long compute = Math.max(Math.max(attention, ffn), logits);
 
-    long output = 4L * a.vocabSize() * Math.max(1, nSeq);
+    long output = 4L * a.vocabSize() * nSeq;
     return new LlamaCppBuffers(Math.addExact(Math.addExact(fullK, swaK), state), Math.addExact(fullV, swaV),
         swaK + swaV, compute, output, ctxSeq);
   }

@@ -90,7 +90,8 @@ public final class LlamaCppRuntime {
 
   /**
    * A copy offloading {@code layers} layers to the GPU ({@code -ngl}); -1 offloads all. llama.cpp offloads the
-   * output layer first, then the last repeating layers; the token embeddings always stay in system memory.
+   * last repeating layers first, and the output layer only when every repeating layer is offloaded ({@code -ngl}
+   * above the layer count); the token embeddings always stay in system memory.
    *
    * @param layers -1, or 0 to 4097
    * @return a new runtime with that layer count
@@ -198,6 +199,14 @@ public final class LlamaCppRuntime {
    */
   public int gpuLayers() {
     return gpuLayers;
+  }
+
+  /**
+   * The layers offloaded of a model with {@code layers} repeating layers: all of them and the output layer, unless
+   * {@link #gpuLayers()} caps the count.
+   */
+  int offloadedLayers(int layers) {
+    return gpuLayers < 0 ? layers + 1 : Math.min(gpuLayers, layers + 1);
   }
 
   /**

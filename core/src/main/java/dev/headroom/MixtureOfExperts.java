@@ -66,6 +66,11 @@ public record MixtureOfExperts(int experts, int expertsPerToken, int sharedExper
     this(experts, expertsPerToken, sharedExperts, expertFfnSize, sharedExpertFfnSize, leadingDenseLayers, 1);
   }
 
+  /** Whether some layers are dense: leading ones, or those between MoE layers. */
+  boolean hasDenseLayers() {
+    return leadingDenseLayers > 0 || layerStep > 1;
+  }
+
   /**
    * Whether layer {@code layer} (0-based) has an MoE block, following llama.cpp's {@code n_moe_layer_step}.
    *

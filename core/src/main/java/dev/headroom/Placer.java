@@ -13,6 +13,9 @@ final class Placer {
   private final @Nullable Hardware host;
   private final Offload offload;
   private final int layers;
+  /** One of the GPUs, and what a model may occupy on it. */
+  private final Hardware oneGpu;
+  private final Bytes oneGpuUsable;
 
   Placer(Estimator estimator, ModelParts parts, LlamaCppBuffers buffers, Hardware gpu, @Nullable Hardware host,
       Offload offload) {
@@ -23,22 +26,24 @@ final class Placer {
     this.host = host;
     this.offload = offload;
     this.layers = parts.layers.length;
+    this.oneGpu = gpu.count() == 1 ? gpu : gpu.times(1);
+    this.oneGpuUsable = oneGpu.usableMemory();
   }
 
   Placement place() {
-    int fixed = estimator.runtime().gpuLayers();
+    int offloaded = estimator.runtime().offloadedLayers(layers);
     boolean experts = offload == Offload.EXPERTS && estimator.model().architecture().moe() != null;
     int n;
     int onHost = 0;
     if (host == null) {
       n = layers + 1;
     } else if (experts) {
-      n = fixed >= 0 ? Math.min(fixed, layers + 1) : layers + 1;
+      n = offloaded;
       while (onHost < layers && !gpuFits(n, onHost)) {
         onHost++;
       }
-    } else if (fixed >= 0) {
-      n = Math.min(fixed, layers + 1);
+    } else if (estimator.runtime().gpuLayers() >= 0) {
+      n = offloaded;
     } else {
       n = layers + 1;
       while (n > 0 && !gpuFits(n, 0)) {
@@ -84,9 +89,8 @@ final class Placer {
     if (host == null) {
       own += buffers.outputBytes / g;
     }
-    Hardware one = g == 1 ? gpu : gpu.times(1);
-    Bytes usable = gpu.memory().multipliedBy(gpu.gpuMemoryShare());
-    return new DeviceLoad(one, share, Bytes.ofBytes(weights), Bytes.ofBytes(kv), Bytes.ofBytes(own), usable);
+    return new DeviceLoad(oneGpu, share, Bytes.ofBytes(weights), Bytes.ofBytes(kv), Bytes.ofBytes(own),
+        oneGpuUsable);
   }
 
   private Placement build(int n, int expertLayersOnHost) {

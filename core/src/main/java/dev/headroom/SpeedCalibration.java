@@ -31,15 +31,14 @@ import java.util.Map;
  * seconds per micro-batch = tokens × FLOPs per token × (1 / (FP16 throughput × prefillUtilization)
  *                                                      + 1 / (FP32 throughput × prefillVectorUtilization))
  *                         + weight bytes / (bandwidth × efficiency)
- *                         + prefillOverheadMillis / 1000
  * }</pre>
  *
  * <p>Where one of the two throughputs is unknown the other stands in for it: right for devices without matrix
  * units (their FP16 work runs on the vector units), optimistic otherwise.
  *
  * <p>With layers split over {@code g} devices, micro-batches flow through them as a pipeline (llama.cpp's
- * pipeline parallelism): {@code k} micro-batches take {@code (k + g − 1) / g} of one device's time per micro-batch,
- * plus the hops.
+ * pipeline parallelism): {@code k} micro-batches take {@code (k + g − 1) / g} of one device's time per
+ * micro-batch.
  *
  * <p>{@link #decodeBand()} and {@link #prefillBand()} are the typical relative errors on the training rows (the
  * 80th percentile of |predicted / measured − 1|), shown as "typically ±12 %".

@@ -22,8 +22,8 @@ final class PlacementTest {
     assertThat(host.layers()).isZero();
     assertThat(gpu.weights().plus(host.weights())).as("every tensor is somewhere, the untied input once")
         .isEqualTo(LLAMA_8B.weights());
-    assertThat(host.weights().bytes()).as("the input embeddings: 128,256 × 4,096 at Q4_K").isBetween(280_000_000L,
-        300_000_000L);
+    assertThat(host.weights().bytes()).as("the input embeddings: 128,256 rows of 4,096 at Q4_K (144 B per 256)")
+        .isEqualTo(128_256L * 16 * 144);
     assertThat(gpu.kvCache()).isEqualTo(LLAMA_8B.kvCache());
     double whole = LLAMA_8B.decode(GPU_24).tokensPerSecond();
     assertThat(p.decode().tokensPerSecond()).as("the same bytes, counted per layer").isCloseTo(whole,
@@ -243,8 +243,12 @@ final class PlacementTest {
         .gpuLayers()).as("-ngl 0 holds for expert offload too").isZero();
     Placement all = moe.runtime(LlamaCppRuntime.defaults().withGpuLayers(49)).place(GPU_24, HOST, Offload.EXPERTS);
     assertThat(all.gpuLayers()).as("48 layers and the output layer").isEqualTo(48);
-    assertThat(all.devices().get(1).weights().bytes()).as("the host keeps only the input embeddings and experts")
+    assertThat(all.devices().get(1).layers()).as("every layer runs on the GPU").isZero();
+    long hostWeights = all.devices().get(1).weights().bytes();
+    assertThat(hostWeights).as("the host keeps only the input embeddings and experts")
         .isLessThan(moe.weights().bytes());
+    assertThat(hostWeights).as("at least the input embeddings: 151,936 rows of 2,048 at Q4_K (144 B per 256)")
+        .isGreaterThanOrEqualTo(151_936L * 8 * 144);
   }
 
   /** A tied model wholly on the GPU reads nothing on the host, so the host's wider error band does not apply. */
