@@ -205,7 +205,7 @@ public final class GgufFile {
     for (long i = 0; i < kvCount; i++) {
       long at = in.position();
       String key = in.string("a metadata key", MAX_KEY);
-      int type = (int) in.u32("the type of '" + key + "'");
+      int type = (int) in.u32("the type", key);
       Object value = value(in, type, key, arrayLimit, 0);
       if (metadata.put(key, value) != null) {
         throw new GgufFormatException(source, at, "the metadata key '" + key + "' appears twice");
@@ -237,13 +237,14 @@ public final class GgufFile {
             "tensor '%s' has data offset %d; it must be %d, where the previous tensor's padded data ends",
             t.name(), t.offset(), next));
       }
-      long end = dataOffset + t.offset() + t.bytes();
-      if (t.bytes() > in.size() || end > in.size() || end < 0) {
+      long bytes = t.bytes();
+      long end = dataOffset + t.offset() + bytes;
+      if (bytes > in.size() || end > in.size() || end < 0) {
         throw new GgufFormatException(source, infoOffsets[i], String.format(Locale.ROOT,
             "the data of tensor '%s' (%d bytes at data offset %d) runs past the end of the file (%d bytes)",
-            t.name(), t.bytes(), t.offset(), in.size()));
+            t.name(), bytes, t.offset(), in.size()));
       }
-      next = t.offset() + (t.bytes() + alignment - 1) / alignment * alignment;
+      next = t.offset() + (bytes + alignment - 1) / alignment * alignment;
     }
     return new GgufFile(source, (int) version, alignment, metadata, tensors, dataOffset, in.size(), 1);
   }
@@ -253,14 +254,14 @@ public final class GgufFile {
     if (!names.add(name)) {
       throw in.error("the tensor '" + name + "' appears twice");
     }
-    long dims = in.u32("the dimension count of '" + name + "'");
+    long dims = in.u32("the dimension count", name);
     if (dims < 1 || dims > MAX_DIMS) {
       throw in.error("tensor '" + name + "' has " + dims + " dimensions; expected 1 to " + MAX_DIMS);
     }
     List<Long> shape = new ArrayList<>((int) dims);
     long elements = 1;
     for (int d = 0; d < dims; d++) {
-      long n = in.i64("a dimension of '" + name + "'");
+      long n = in.i64("a dimension", name);
       if (n < 1 || elements > Long.MAX_VALUE / n) {
         throw in.error("tensor '" + name + "' has dimension " + n + "; dimensions must be positive and their "
             + "product must fit in 63 bits");
@@ -268,7 +269,7 @@ public final class GgufFile {
       elements *= n;
       shape.add(n);
     }
-    long typeId = in.u32("the type of '" + name + "'");
+    long typeId = in.u32("the type", name);
     GgmlType type;
     try {
       type = GgmlType.ofId((int) Math.min(typeId, Integer.MAX_VALUE));
@@ -279,7 +280,7 @@ public final class GgufFile {
       throw in.error(String.format(Locale.ROOT, "tensor '%s' has rows of %d elements, not whole %s blocks of %d",
           name, shape.get(0), type, type.blockElements()));
     }
-    long offset = in.i64("the data offset of '" + name + "'");
+    long offset = in.i64("the data offset", name);
     if (offset < 0 || offset % alignment != 0 || offset > in.size()) {
       throw in.error("tensor '" + name + "' has data offset " + offset + "; it must be a multiple of " + alignment
           + " inside the file (" + in.size() + " bytes)");
@@ -309,7 +310,7 @@ public final class GgufFile {
         }
         return b == 1;
       }
-      case 8: return in.string("the value of '" + key + "'", MAX_STRING);
+      case 8: return in.string("the value", key, MAX_STRING);
       case 9: return array(in, key, arrayLimit, depth);
       case 10:
       case 11: return in.i64(key);
@@ -323,20 +324,19 @@ public final class GgufFile {
     if (depth >= 2) {
       throw in.error("'" + key + "' nests arrays more than 2 deep");
     }
-    int type = (int) in.u32("the element type of '" + key + "'");
+    int type = (int) in.u32("the element type", key);
     if (type < 0 || type > 12) {
       throw in.error("'" + key + "' has unknown element type " + type + "; expected 0 to 12");
     }
-    long length = in.i64("the length of '" + key + "'");
+    long length = in.i64("the length", key);
     if (length < 0 || length > in.remaining() / TYPE_SIZES[type]) {
       throw in.error(String.format(Locale.ROOT, "'%s' claims %d elements but the file has %d bytes left", key,
           length, in.remaining()));
     }
     if (length > arrayLimit) {
       if (type == 8) {
-        String what = "an element of '" + key + "'";
         for (long i = 0; i < length; i++) {
-          in.skipString(what);
+          in.skipString("an element", key);
         }
       } else if (type == 9) {
         for (long i = 0; i < length; i++) {
@@ -350,9 +350,8 @@ public final class GgufFile {
     // The length is only claimed by the file: grow the list as elements are actually read.
     List<Object> values = new ArrayList<>((int) Math.min(length, 1024));
     if (type == 8) {
-      String what = "the value of '" + key + "'";
       for (long i = 0; i < length; i++) {
-        values.add(in.string(what, MAX_STRING));
+        values.add(in.string("the value", key, MAX_STRING));
       }
     } else {
       for (long i = 0; i < length; i++) {

@@ -7,6 +7,7 @@ import java.nio.ByteOrder;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Little-endian reads from a channel through one 64 KiB buffer, tracking the file offset. Every length is checked
@@ -49,8 +50,21 @@ final class GgufInput {
     return new GgufFormatException(source, position(), what);
   }
 
+  /**
+   * "{@code what} of '{@code of}'", or {@code what} alone: callers name a value by parts, joined only for a message,
+   * because a header has thousands of values and almost never a message.
+   */
+  private static String describe(String what, @Nullable String of) {
+    return of == null ? what : what + " of '" + of + "'";
+  }
+
   /** Makes {@code n} bytes (at most the buffer size) available, or fails naming {@code what}. */
   private void need(int n, String what) {
+    need(n, what, null);
+  }
+
+  /** Makes {@code n} bytes (at most the buffer size) available, or fails naming {@code what} of {@code of}. */
+  private void need(int n, String what, @Nullable String of) {
     if (buf.remaining() >= n) {
       return;
     }
@@ -73,7 +87,7 @@ final class GgufInput {
     }
     buf.flip();
     if (buf.remaining() < n) {
-      throw error(String.format(Locale.ROOT, "the file ends inside %s (%d of %d bytes left)", what,
+      throw error(String.format(Locale.ROOT, "the file ends inside %s (%d of %d bytes left)", describe(what, of),
           buf.remaining(), n));
     }
   }
@@ -102,6 +116,18 @@ final class GgufInput {
     return buf.getLong();
   }
 
+  /** An unsigned 32-bit value, named {@code what} of {@code of} if the file ends inside it. */
+  long u32(String what, String of) {
+    need(4, what, of);
+    return buf.getInt() & 0xffffffffL;
+  }
+
+  /** A 64-bit value, named {@code what} of {@code of} if the file ends inside it. */
+  long i64(String what, String of) {
+    need(8, what, of);
+    return buf.getLong();
+  }
+
   float f32(String what) {
     need(4, what);
     return buf.getFloat();
@@ -117,15 +143,20 @@ final class GgufInput {
    * {@code what} is only extended for a message when the buffer must be refilled.
    */
   String string(String what, long max) {
+    return string(what, null, max);
+  }
+
+  /** {@link #string(String, long)} of a value named {@code what} of {@code of}. */
+  String string(String what, @Nullable String of, long max) {
     long start = position();
-    long length = length(what);
+    long length = length(what, of);
     if (length > max) {
       throw new GgufFormatException(source, start, String.format(Locale.ROOT,
-          "%s is %d bytes long; at most %d are accepted", what, length, max));
+          "%s is %d bytes long; at most %d are accepted", describe(what, of), length, max));
     }
     int n = (int) length;
     if (n <= BUFFER) {
-      need(n, what);
+      need(n, what, of);
       int at = buf.position();
       buf.position(at + n);
       return new String(buf.array(), buf.arrayOffset() + at, n, StandardCharsets.UTF_8);
@@ -134,7 +165,7 @@ final class GgufInput {
     int done = 0;
     while (done < bytes.length) {
       int chunk = Math.min(BUFFER, bytes.length - done);
-      need(chunk, what);
+      need(chunk, what, of);
       buf.get(bytes, done, chunk);
       done += chunk;
     }
@@ -142,17 +173,17 @@ final class GgufInput {
   }
 
   /** Skips a length-prefixed string without reading it. */
-  void skipString(String what) {
-    skip(length(what));
+  void skipString(String what, String of) {
+    skip(length(what, of));
   }
 
   /** A string's length prefix, checked against the bytes the file has left. */
-  private long length(String what) {
+  private long length(String what, @Nullable String of) {
     long start = position();
-    long length = buf.remaining() >= 8 ? buf.getLong() : i64(what + " length");
+    long length = buf.remaining() >= 8 ? buf.getLong() : i64(describe(what, of) + " length");
     if (length < 0 || length > remaining()) {
       throw new GgufFormatException(source, start, String.format(Locale.ROOT,
-          "%s claims %d bytes but the file has %d left", what, length, remaining()));
+          "%s claims %d bytes but the file has %d left", describe(what, of), length, remaining()));
     }
     return length;
   }
