@@ -48,6 +48,37 @@ final class CatalogDataTest {
     assertThat(CATALOG.devices(HardwareKind.GPU).stream().filter(d -> d.hardware().count() > 1)).isNotEmpty();
   }
 
+  /** Every filled number of a device table names a source for its field ({@code field[,field...]=key;…}). */
+  @Test
+  void everyFilledDeviceFigure_hasASourceKeyForItsField() {
+    Map<String, String> gpuFields = Map.of("memory_gib", "mem", "memory_type", "type", "bandwidth_gbps", "bw",
+        "fp16_tflops", "fp16", "fp32_tflops", "fp32", "tdp_w", "tdp", "release_year", "year");
+    Map<String, String> unifiedFields = Map.of("cpu_cores", "cpu", "gpu_cores", "gpu", "memory_options_gib", "mem",
+        "bandwidth_gbps", "bw", "gpu_share_rule", "share", "fp16_tflops", "fp16", "fp32_tflops", "fp32", "tdp_w",
+        "tdp", "release_year", "year");
+    int checked = 0;
+    for (Map.Entry<String, Map<String, String>> table : Map.of(CatalogFiles.GPUS, gpuFields, CatalogFiles.UNIFIED,
+        unifiedFields, CatalogFiles.SYSTEMS, Map.of("gpu_count", "count")).entrySet()) {
+      Csv csv = Csv.read(CatalogFiles.resource(table.getKey()), table.getKey(), List.of("sources"));
+      for (int r = 0; r < csv.size(); r++) {
+        Set<String> keyed = new HashSet<>();
+        for (String part : csv.get(r, "sources").split(";")) {
+          int eq = part.indexOf('=');
+          if (eq > 0) {
+            keyed.addAll(List.of(part.substring(0, eq).strip().split("\\s*,\\s*")));
+          }
+        }
+        for (Map.Entry<String, String> column : table.getValue().entrySet()) {
+          if (csv.optional(r, column.getKey()) != null) {
+            assertThat(keyed).as(csv.where(r) + " " + column.getKey()).contains(column.getValue());
+            checked++;
+          }
+        }
+      }
+    }
+    assertThat(checked).as("filled figures checked (1,417 on 2026-11-29)").isGreaterThanOrEqualTo(1417);
+  }
+
   @Test
   void everyRow_isSourced() {
     for (ModelEntry m : CATALOG.models()) {
