@@ -535,7 +535,9 @@ public final class Estimator {
   }
 
   /**
-   * Whether the model fits {@code hardware}'s usable memory, with the verdict and headroom.
+   * Whether the model fits {@code hardware}'s usable memory, with the verdict and headroom. On several GPUs
+   * ({@link Hardware#times(int)}) with {@link EstimationMethod#EXACT}, each keeps its own compute buffer and runtime
+   * reserve, as {@link #place} counts them; the weights and KV cache are shared out.
    *
    * @param hardware the device, not null
    * @return the verdict and the headroom on that device
@@ -543,6 +545,11 @@ public final class Estimator {
   public Fit fit(Hardware hardware) {
     Checks.requireNonNull(hardware, "hardware");
     MemoryEstimate memory = vram();
+    int devices = hardware.count();
+    if (devices > 1 && exact()) {
+      memory = new MemoryEstimate(memory.weights(), memory.kvCache(), memory.compute().multipliedBy(devices),
+          memory.output(), memory.runtime().multipliedBy(devices));
+    }
     Bytes usable = hardware.usableMemory();
     double share = (double) memory.total().bytes() / usable.bytes();
     Verdict verdict = share <= settings.greatShare ? Verdict.RUNS_GREAT

@@ -198,6 +198,9 @@ final class PlacementTest {
     MemoryEstimate m = LLAMA_8B.vram();
     assertThat(sum(alone, d -> d.buffers().bytes())).as("each its compute buffer and reserve; the logits shared")
         .isEqualTo(2 * (m.compute().bytes() + LlamaCppRuntime.GPU_RESERVE.bytes()) + m.output().bytes());
+    assertThat(LLAMA_8B.fit(GPU_24.times(2)).memory().overhead().bytes()).as("fit counts the buffers place does")
+        .isEqualTo(sum(alone, d -> d.buffers().bytes()));
+    assertThat(LLAMA_8B.fit(GPU_24).memory()).isEqualTo(m);
   }
 
   /** Without a host, a unified-memory device holds the input embeddings too. */
