@@ -45,12 +45,15 @@ final class NameIndex<T> {
   }
 
   Optional<T> find(String query) {
-    List<String> q = tokens(query);
-    if (q.isEmpty()) {
+    List<List<String>> words = words(query);
+    int queryTokens = 0;
+    for (List<String> word : words) {
+      queryTokens += word.size();
+    }
+    if (queryTokens == 0) {
       return Optional.empty();
     }
     String squashed = squashed(query);
-    List<List<String>> words = words(query);
     int best = -1;
     int bestExtra = Integer.MAX_VALUE;
     for (int i = 0; i < items.size(); i++) {
@@ -59,7 +62,7 @@ final class NameIndex<T> {
           return Optional.of(items.get(i));
         }
         if (key.holds(words)) {
-          int extra = key.tokens.size() - q.size();
+          int extra = key.tokens.size() - queryTokens;
           if (extra < bestExtra) {
             bestExtra = extra;
             best = i;
