@@ -1,5 +1,6 @@
 package dev.headroom;
 
+import static dev.headroom.TestModels.typeOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -18,29 +19,15 @@ final class QuantizationMixTest {
   /** meta-llama/Llama-3.1-8B: GQA 4. */
   private static final ModelSpec LLAMA31_8B = TestModels.llama31_8b();
   /** mistralai/Mixtral-8x7B: 8 experts. */
-  private static final ModelSpec MIXTRAL = ModelSpec.builder("mixtral-8x7b").arch("llama").layers(32)
-      .hiddenSize(4096).heads(32, 8).ffnSize(14336).vocabSize(32000).contextLength(32768)
-      .moe(new MixtureOfExperts(8, 2, 0, 14336, 0, 0)).build();
+  private static final ModelSpec MIXTRAL = TestModels.mixtral8x7b();
   /** tiiuae/falcon-40b: 60 layers, fused QKV. */
   private static final ModelSpec FALCON_40B = ModelSpec.builder("falcon-40b").arch("falcon").layers(60)
       .hiddenSize(8192).heads(128, 8).ffnSize(32768).vocabSize(65024).contextLength(2048).build();
   /** microsoft/Phi-3-mini-4k-instruct: fused QKV, 32 layers, GQA 1. */
-  private static final ModelSpec PHI3_MINI = ModelSpec.builder("phi-3-mini").arch("phi3").layers(32)
-      .hiddenSize(3072).heads(32, 32).ffnSize(8192).vocabSize(32064).contextLength(4096).build();
+  private static final ModelSpec PHI3_MINI = TestModels.phi3Mini();
   /** LLaMA-1 65B: 80 layers but no grouped-query attention, so not llama.cpp's 70B class. */
   private static final ModelSpec LLAMA1_65B = ModelSpec.builder("llama-65b").arch("llama").layers(80)
       .hiddenSize(8192).heads(64, 64).ffnSize(22016).vocabSize(32000).contextLength(2048).build();
-
-  private static GgmlType typeOf(ModelSpec m, LlamaFileType ft, String name) {
-    List<TensorSpec> t = m.tables().inventory().tensors();
-    GgmlType[] types = m.tables().ggufTensorTypes(ft);
-    for (int i = 0; i < t.size(); i++) {
-      if (t.get(i).name().equals(name)) {
-        return types[i];
-      }
-    }
-    throw new AssertionError(name);
-  }
 
   private static GgmlType v(ModelSpec m, LlamaFileType ft, int layer) {
     return typeOf(m, ft, "blk." + layer + ".attn_v.weight");

@@ -1,5 +1,6 @@
 package dev.headroom;
 
+import static dev.headroom.TestModels.typeOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -9,17 +10,6 @@ import org.junit.jupiter.api.Test;
 
 /** llama-quantize's per-tensor choices (llama.cpp src/llama-quant.cpp, as shared/reference/llama-quant-rules.md). */
 final class QuantizationRulesTest {
-
-  private static GgmlType typeOf(ModelSpec m, LlamaFileType ft, String name) {
-    List<TensorSpec> t = m.tables().inventory().tensors();
-    GgmlType[] types = m.tables().ggufTensorTypes(ft);
-    for (int i = 0; i < t.size(); i++) {
-      if (t.get(i).name().equals(name)) {
-        return types[i];
-      }
-    }
-    throw new AssertionError(name);
-  }
 
   /** The reference's table: for 28 layers, layers 0–2, 5, 8, …, 20, 23–27 get more bits. */
   @Test
@@ -72,8 +62,7 @@ final class QuantizationRulesTest {
   /** Eight experts (Mixtral): attn_v and attn_k at Q8_0, attn_output at Q5_K. */
   @Test
   void eightExperts_raiseAttention() {
-    ModelSpec mixtral = ModelSpec.builder("mixtral").arch("llama").layers(32).hiddenSize(4096).heads(32, 8)
-        .ffnSize(14336).vocabSize(32000).contextLength(32768).moe(new MixtureOfExperts(8, 2, 0, 14336, 0, 0)).build();
+    ModelSpec mixtral = TestModels.mixtral8x7b();
     assertThat(typeOf(mixtral, LlamaFileType.Q4_K_M, "blk.4.attn_v.weight")).isEqualTo(GgmlType.Q8_0);
     assertThat(typeOf(mixtral, LlamaFileType.Q4_K_M, "blk.4.attn_k.weight")).isEqualTo(GgmlType.Q8_0);
     assertThat(typeOf(mixtral, LlamaFileType.Q4_K_M, "blk.4.attn_output.weight")).isEqualTo(GgmlType.Q5_K);
@@ -90,9 +79,7 @@ final class QuantizationRulesTest {
   /** gpt-oss keeps MXFP4 experts in every file type; MXFP4_MOE puts the rest at Q8_0. */
   @Test
   void mxfp4_expertsAndTheRest() {
-    ModelSpec oss = ModelSpec.builder("gpt-oss-20b").arch("gpt-oss").layers(24).hiddenSize(2880).heads(64, 8)
-        .headDim(64).ffnSize(2880).vocabSize(201088).contextLength(131072)
-        .moe(new MixtureOfExperts(32, 4, 0, 2880, 0, 0)).build();
+    ModelSpec oss = TestModels.gptOss20b();
     assertThat(typeOf(oss, LlamaFileType.MXFP4_MOE, "blk.0.ffn_up_exps.weight")).isEqualTo(GgmlType.MXFP4);
     assertThat(typeOf(oss, LlamaFileType.MXFP4_MOE, "blk.0.attn_q.weight")).isEqualTo(GgmlType.Q8_0);
     assertThat(typeOf(oss, LlamaFileType.Q4_K_M, "blk.0.ffn_up_exps.weight")).isEqualTo(GgmlType.MXFP4);

@@ -15,22 +15,6 @@ final class TensorInventoryTest {
     return m.tables().inventory().tensors();
   }
 
-  private static ModelSpec gptOss20b() {
-    return ModelSpec.builder("gpt-oss-20b").arch("gpt-oss").layers(24).hiddenSize(2880).heads(64, 8).headDim(64)
-        .ffnSize(2880).vocabSize(201088).contextLength(131072).moe(new MixtureOfExperts(32, 4, 0, 2880, 0, 0))
-        .slidingWindow(new SlidingWindow(128, 2)).build();
-  }
-
-  private static ModelSpec phi3Mini() {
-    return ModelSpec.builder("phi-3-mini").arch("phi3").layers(32).hiddenSize(3072).heads(32, 32).ffnSize(8192)
-        .vocabSize(32064).contextLength(4096).build();
-  }
-
-  private static ModelSpec mixtral() {
-    return ModelSpec.builder("mixtral-8x7b").arch("llama").layers(32).hiddenSize(4096).heads(32, 8).ffnSize(14336)
-        .vocabSize(32000).contextLength(32768).moe(new MixtureOfExperts(8, 2, 0, 14336, 0, 0)).build();
-  }
-
   /**
    * Counts from llama.cpp's converter and loader: llama 2 + 9 × layers (+ output); qwen2 adds three biases per layer;
    * gemma2 11 per layer with post-norms and no output; qwen3moe adds q/k norms and experts; phi3 fuses qkv and
@@ -42,9 +26,9 @@ final class TensorInventoryTest {
     assertThat(tensors(TestModels.r1DistillQwen15b())).hasSize(3 + 12 * 28);
     assertThat(tensors(TestModels.gemma2_2b())).hasSize(2 + 11 * 26);
     assertThat(tensors(TestModels.qwen3_30b_a3b())).hasSize(3 + 12 * 48);
-    assertThat(tensors(phi3Mini())).hasSize(3 + 6 * 32);
-    assertThat(tensors(gptOss20b())).hasSize(3 + 19 * 24);
-    assertThat(tensors(mixtral())).hasSize(3 + 10 * 32);
+    assertThat(tensors(TestModels.phi3Mini())).hasSize(3 + 6 * 32);
+    assertThat(tensors(TestModels.gptOss20b())).hasSize(3 + 19 * 24);
+    assertThat(tensors(TestModels.mixtral8x7b())).hasSize(3 + 10 * 32);
     // 3 dense layers of 13 (attn_kv_b split into attn_k_b and attn_v_b) and 58 MoE layers of 17. Real V3 files also
     // carry exp_probs_b.bias per MoE layer (18), which the inventory leaves out: 256 F32 values a layer.
     assertThat(tensors(TestModels.deepseekV3())).hasSize(3 + 3 * 13 + 58 * 17);
@@ -56,11 +40,11 @@ final class TensorInventoryTest {
    */
   @Test
   void parameterTotals_matchPublishedCounts() {
-    assertThat(mixtral().totalParameters()).isEqualTo(46_702_792_704L);
-    assertThat(phi3Mini().totalParameters()).isEqualTo(3_821_079_552L);
+    assertThat(TestModels.mixtral8x7b().totalParameters()).isEqualTo(46_702_792_704L);
+    assertThat(TestModels.phi3Mini().totalParameters()).isEqualTo(3_821_079_552L);
     assertThat(TestModels.deepseekV3().totalParameters()).as("the checkpoint's 671,026,419,200 less exp_probs_b")
         .isEqualTo(671_026_419_200L - 58 * 256);
-    assertThat(gptOss20b().totalParameters()).isEqualTo(20_914_757_184L);
+    assertThat(TestModels.gptOss20b().totalParameters()).isEqualTo(20_914_757_184L);
     assertThat(TestModels.qwen3_30b_a3b().totalParameters()).isEqualTo(30_532_122_624L);
   }
 

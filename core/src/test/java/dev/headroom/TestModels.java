@@ -1,5 +1,7 @@
 package dev.headroom;
 
+import java.util.List;
+
 /** Real architectures used across the tests, from each model's Hugging Face config.json. */
 final class TestModels {
   private TestModels() {}
@@ -49,5 +51,36 @@ final class TestModels {
         .headDims(192, 128).ffnSize(18432).vocabSize(129280).contextLength(163840)
         .moe(new MixtureOfExperts(256, 8, 1, 2048, 2048, 3)).mla(new LatentAttention(512, 1536, 64, 128, 128))
         .build();
+  }
+
+  /** mistralai/Mixtral-8x7B: 8 experts, 2 a token. */
+  static ModelSpec mixtral8x7b() {
+    return ModelSpec.builder("mixtral-8x7b").arch("llama").layers(32).hiddenSize(4096).heads(32, 8).ffnSize(14336)
+        .vocabSize(32000).contextLength(32768).moe(new MixtureOfExperts(8, 2, 0, 14336, 0, 0)).build();
+  }
+
+  /** microsoft/Phi-3-mini-4k-instruct: fused QKV, 32 layers, no grouped-query attention. */
+  static ModelSpec phi3Mini() {
+    return ModelSpec.builder("phi-3-mini").arch("phi3").layers(32).hiddenSize(3072).heads(32, 32).ffnSize(8192)
+        .vocabSize(32064).contextLength(4096).build();
+  }
+
+  /** openai/gpt-oss-20b: 32 MXFP4 experts, 4 a token, every other layer a 128-token window. */
+  static ModelSpec gptOss20b() {
+    return ModelSpec.builder("gpt-oss-20b").arch("gpt-oss").layers(24).hiddenSize(2880).heads(64, 8).headDim(64)
+        .ffnSize(2880).vocabSize(201088).contextLength(131072).moe(new MixtureOfExperts(32, 4, 0, 2880, 0, 0))
+        .slidingWindow(new SlidingWindow(128, 2)).build();
+  }
+
+  /** The ggml type llama-quantize gives tensor {@code name} of {@code m} in a file of type {@code ft}. */
+  static GgmlType typeOf(ModelSpec m, LlamaFileType ft, String name) {
+    List<TensorSpec> t = m.tables().inventory().tensors();
+    GgmlType[] types = m.tables().ggufTensorTypes(ft);
+    for (int i = 0; i < t.size(); i++) {
+      if (t.get(i).name().equals(name)) {
+        return types[i];
+      }
+    }
+    throw new AssertionError("no tensor " + name + " in " + m.id());
   }
 }

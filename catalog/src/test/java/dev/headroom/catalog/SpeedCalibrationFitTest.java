@@ -14,7 +14,11 @@ import dev.headroom.PrefillSpeed;
 import dev.headroom.Quantization;
 import dev.headroom.SpeedCalibration;
 import dev.headroom.Vendor;
+import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -40,6 +44,17 @@ final class SpeedCalibrationFitTest {
   private static final Pattern NUMBER = Pattern.compile("^\\s*(\\d+(?:\\.\\d+)?)");
 
   /** One measurement with everything the model needs. */
+  private static final String CORE_BUFFERS = read(Path.of("../core/src/test/resources/dev/headroom/ground-truth/"
+      + "llamacpp-buffers.csv"));
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   record Sample(String what, Backend backend, Hardware hardware, Estimator estimator, boolean decode, int tokens,
       double measured) {}
 
@@ -70,8 +85,8 @@ final class SpeedCalibrationFitTest {
           .runtime(LlamaCppRuntime.defaults().withBackend(backend));
       out.add(new Sample(what, backend, hardware, e, decode, tokens, Double.parseDouble(csv.get(r, "tokens_per_s"))));
     }
-    Csv cpu = Csv.read(new StringReader(TestFiles.text("ground-truth/llamacpp-buffers.csv")), "llamacpp-buffers.csv",
-        List.of("model", "mode", "threads", "decode_tok_s"));
+    // The copy core's buffer tests read (Surefire runs in the module directory; catalog builds after core).
+    Csv cpu = Csv.read(CORE_BUFFERS, "llamacpp-buffers.csv", List.of("model", "mode", "threads", "decode_tok_s"));
     for (int r = 0; r < cpu.size(); r++) {
       if (!cpu.get(r, "mode").equals("decode")) {
         continue;
