@@ -23,7 +23,7 @@ final class FitCommand implements Callable<Integer> {
   @ArgGroup(exclusive = true, multiplicity = "1")
   Options.DeviceSource device;
 
-  @Option(names = "--context", paramLabel = "N", defaultValue = "2048",
+  @Option(names = "--context", paramLabel = "N", defaultValue = "" + Estimator.DEFAULT_CONTEXT,
       description = "Context per sequence in tokens, 1 to " + Estimator.MAX_CONTEXT + ". Default: ${DEFAULT-VALUE}.")
   int context;
 

@@ -29,8 +29,7 @@ final class JsonObject {
       throw new IllegalArgumentException(name + " must be finite for JSON but was " + value);
     }
     key(name);
-    out.append(new java.math.BigDecimal(String.format(Locale.ROOT, "%." + decimals + "f", value))
-        .stripTrailingZeros().toPlainString());
+    out.append(Text.plain(value, decimals));
     return this;
   }
 

@@ -56,9 +56,9 @@ final class Options {
         description = "Quantization (Q4_K_M, Q8_0, IQ2_XXS, FP8, AWQ-4bit-g128, 4.65bpw, …). Default: ${DEFAULT-VALUE}.")
     Quantization quant;
 
-    @Option(names = "--context", paramLabel = "N", description = "Context per sequence in tokens, 1 to 16777216. "
-        + "Default: 2048.")
-    Integer context;
+    @Option(names = "--context", paramLabel = "N", defaultValue = "" + Estimator.DEFAULT_CONTEXT,
+        description = "Context per sequence in tokens, 1 to " + Estimator.MAX_CONTEXT + ". Default: ${DEFAULT-VALUE}.")
+    int context;
 
     @Option(names = "--kv-type", paramLabel = "T", defaultValue = "f16",
         description = "KV cache type for keys and values, or K/V (q8_0/f16): f32, f16, bf16, q8_0, q5_1, q5_0, q4_1, "
@@ -66,7 +66,7 @@ final class Options {
     String kvType;
 
     @Option(names = "--parallel", paramLabel = "N", defaultValue = "1",
-        description = "Parallel sequences, 1 to 4096. Default: ${DEFAULT-VALUE}.")
+        description = "Parallel sequences, 1 to " + Estimator.MAX_PARALLEL + ". Default: ${DEFAULT-VALUE}.")
     int parallel;
 
     @Option(names = "--method", paramLabel = "M", defaultValue = "exact", converter = MethodConverter.class,
@@ -77,8 +77,7 @@ final class Options {
     Runtime runtime;
 
     Estimator apply(Estimator e, CommandLine cmd) {
-      int tokens = context == null ? Estimator.DEFAULT_CONTEXT : context;
-      requireRange(cmd, "--context", tokens, 1, Estimator.MAX_CONTEXT);
+      requireRange(cmd, "--context", context, 1, Estimator.MAX_CONTEXT);
       requireRange(cmd, "--parallel", parallel, 1, Estimator.MAX_PARALLEL);
       String[] kv = kvType.split("/", -1);
       if (kv.length > 2) {
@@ -86,7 +85,7 @@ final class Options {
       }
       KvCacheType keys = converted(cmd, "--kv-type", () -> KvCacheType.parse(kv[0]));
       KvCacheType values = kv.length == 2 ? converted(cmd, "--kv-type", () -> KvCacheType.parse(kv[1])) : keys;
-      return e.quant(quant).context(tokens).kvTypes(keys, values).parallel(parallel).method(method)
+      return e.quant(quant).context(context).kvTypes(keys, values).parallel(parallel).method(method)
           .runtime(runtime.settings(cmd));
     }
   }

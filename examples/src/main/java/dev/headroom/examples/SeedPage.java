@@ -332,8 +332,7 @@ final class SeedPage {
   static String size(long parameters) {
     double b = parameters / 1e9;
     if (b >= 1) {
-      return new java.math.BigDecimal(String.format(Locale.ROOT, "%.1f", b)).stripTrailingZeros().toPlainString()
-          + "B";
+      return Text.plain(b, 1) + "B";
     }
     return String.format(Locale.ROOT, "%.0fM", parameters / 1e6);
   }
