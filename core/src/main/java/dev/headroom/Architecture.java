@@ -151,7 +151,8 @@ public record Architecture(String arch, int layers, int hiddenSize, int attentio
   }
 
   /**
-   * Value elements cached per token in one layer: {@code kvHeads × headDimV}, or the latent for MLA.
+   * Value elements per token in one layer: {@code kvHeads × headDimV}, or the latent for MLA (which llama.cpp caches
+   * once, as K, with no V rows).
    *
    * @return the value elements one layer caches per token
    */

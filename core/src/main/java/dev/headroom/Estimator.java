@@ -450,7 +450,7 @@ public final class Estimator {
     }
     ModelTables t = model.tables();
     long perLayerToken = settings.kvTypeK.rowBytes(a.kvKeyElements())
-        + (a.mla() != null ? 0 : settings.kvTypeV.rowBytes(a.kvValueElements()));
+        + LlamaCppBuffers.vRowBytes(a, settings.kvTypeV);
     long full = Math.multiplyExact(perLayerToken * t.fullKvLayers(), (long) context * sequences);
     SlidingWindow swa = a.slidingWindow();
     long slidingTokens = swa == null ? 0 : Math.min(context, swa.window());

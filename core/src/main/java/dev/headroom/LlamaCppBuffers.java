@@ -34,6 +34,11 @@ final class LlamaCppBuffers {
     this.contextCells = contextCells;
   }
 
+  /** Bytes of one layer's V row per token: none with MLA, whose latent llama.cpp caches as K only. */
+  static long vRowBytes(Architecture a, KvCacheType typeV) {
+    return a.mla() != null ? 0 : typeV.rowBytes(a.kvValueElements());
+  }
+
   /**
    * The buffers for {@code sequences} sequences of {@code context} tokens each.
    *
@@ -59,7 +64,7 @@ final class LlamaCppBuffers {
     // KV cache
     boolean mla = a.mla() != null;
     long kRow = typeK.rowBytes(a.kvKeyElements());
-    long vRow = mla ? 0 : typeV.rowBytes(a.kvValueElements());
+    long vRow = vRowBytes(a, typeV);
     SlidingWindow swa = a.slidingWindow();
     long swaCells = 0;
     if (swa != null) {
