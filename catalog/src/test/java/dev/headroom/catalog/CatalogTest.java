@@ -61,7 +61,9 @@ final class CatalogTest {
   @Test
   void compatibility_everyGpuWithTwoGibRunsR1Distill15b() {
     ModelSpec r1 = CATALOG.model("deepseek-r1-distill-qwen-1.5b").spec();
-    Compatibility c = CATALOG.compatibility(Estimator.of(r1).quant(Q4_K_M).context(2048));
+    Estimator e = Estimator.of(r1).quant(Q4_K_M).context(2048);
+    assertThat(e.vram().total().to(ByteUnit.GB)).isBetween(1.7, 1.9);
+    Compatibility c = CATALOG.compatibility(e);
     for (DeviceFit d : c.devices()) {
       if (d.device().hardware().usableMemory().compareTo(Bytes.ofGibibytes(2)) >= 0) {
         assertThat(d.fit().verdict().fits()).as(d.device().id()).isTrue();
@@ -91,6 +93,8 @@ final class CatalogTest {
   @Test
   void modelsFor_picksTheQuantizationPerRule() {
     Hardware rtx4090 = CATALOG.device("rtx 4090").hardware();
+    assertThat(Estimator.of(CATALOG.model("qwen2.5-32b-instruct").spec()).quant(Q4_K_M).weights().to(ByteUnit.GB))
+        .isBetween(19.0, 21.0);
     List<ModelFit> balance = CATALOG.modelsFor(rtx4090, 4096, QuantizationChoice.BEST_BALANCE);
     List<ModelFit> quality = CATALOG.modelsFor(rtx4090, 4096, QuantizationChoice.HIGHEST_QUALITY);
     ModelFit qwen32 = balance.stream().filter(f -> f.model().id().equals("qwen2.5-32b-instruct")).findFirst()

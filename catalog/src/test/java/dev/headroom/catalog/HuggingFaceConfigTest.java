@@ -80,7 +80,8 @@ final class HuggingFaceConfigTest {
     assertThat(a.moe().sharedExperts()).isEqualTo(1);
     assertThat(a.moe().sharedExpertFfnSize()).isEqualTo(2048);
     assertThat(a.moe().leadingDenseLayers()).isEqualTo(3);
-    assertThat(v3.totalParameters()).isEqualTo(671_026_404_352L);
+    assertThat(v3.totalParameters()).as("the checkpoint's 671,026,419,200 less exp_probs_b (58 × 256)")
+        .isEqualTo(671_026_419_200L - 58 * 256);
   }
 
   /** Qwen3-Next: 12 full-attention layers and 36 Gated DeltaNet layers with 2,195,456 bytes of state each. */
@@ -90,7 +91,11 @@ final class HuggingFaceConfigTest {
     assertThat(a.recurrent().fullAttentionInterval()).isEqualTo(4);
     assertThat(a.recurrent().stateBytesPerSequence()).isEqualTo(4L * (3 * (2 * 16 * 128 + 32 * 128) + 32 * 128 * 128));
     assertThat(a.moe().sharedExperts()).isEqualTo(1);
-    assertThat(Estimator.of(config("qwen3-next-80b-a3b.json")).kvCache().bytes()).isPositive();
+    assertThat(a.layers()).isEqualTo(48);
+    long state = a.recurrent().stateBytesPerSequence();
+    // 12 attention layers cache K and V (2 heads × 256, f16) for 2,048 cells; 36 keep one sequence's state.
+    assertThat(Estimator.of(config("qwen3-next-80b-a3b.json")).kvCache().bytes())
+        .isEqualTo(12L * 2048 * 2 * (2 * 256 * 2) + 36 * state);
   }
 
   @Test
