@@ -301,10 +301,24 @@ public final class Catalog {
       throw new IllegalArgumentException("tokensPerSecond must be a finite number above 0 but was "
           + tokensPerSecond);
     }
-    return compatibility(estimator).fitting().stream()
-        .filter(f -> f.speed().tokensPerSecond() >= tokensPerSecond)
-        .min(Comparator.comparingLong((DeviceFit f) -> f.fit().usableMemory().bytes())
-            .thenComparing(f -> -f.speed().tokensPerSecond()));
+    DeviceFit best = null;
+    for (HardwareEntry d : devices) {
+      Fit fit = estimator.fit(d.hardware());
+      if (!fit.verdict().fits()) {
+        continue;
+      }
+      DecodeSpeed speed = estimator.decode(d.hardware());
+      if (speed.tokensPerSecond() < tokensPerSecond) {
+        continue;
+      }
+      long usable = fit.usableMemory().bytes();
+      long bestUsable = best == null ? Long.MAX_VALUE : best.fit().usableMemory().bytes();
+      if (best == null || usable < bestUsable
+          || usable == bestUsable && speed.tokensPerSecond() > best.speed().tokensPerSecond()) {
+        best = new DeviceFit(d, fit, speed);
+      }
+    }
+    return Optional.ofNullable(best);
   }
 
   /**
