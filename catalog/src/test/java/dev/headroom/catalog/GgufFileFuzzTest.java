@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.headroom.Estimator;
 import dev.headroom.FileWeights;
+import dev.headroom.MemoryEstimate;
 import dev.headroom.ModelSpec;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -63,7 +64,10 @@ final class GgufFileFuzzTest {
       FileWeights weights = gguf.weights();
       ModelSpec spec = gguf.toModelSpec();
       assertThat(spec.toString()).contains(spec.id());
-      assertThat(Estimator.of(spec).fileWeights(weights).vram().total()).isNotNull();
+      MemoryEstimate m = Estimator.of(spec).fileWeights(weights).vram();
+      assertThat(m.weights().bytes()).as("the file's own tensors, and any repacked copies")
+          .isGreaterThanOrEqualTo(weights.tensorBytes().bytes());
+      assertThat(m.total().bytes()).isGreaterThanOrEqualTo(m.weights().bytes() + m.kvCache().bytes());
     } catch (GgufFormatException e) {
       assertThat(e.offset()).isBetween(0L, size);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.headroom.Estimator;
+import dev.headroom.MemoryEstimate;
 import dev.headroom.ModelSpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -56,6 +57,7 @@ final class HuggingFaceConfigFuzzTest {
 
   private static void describe(ModelSpec spec) {
     assertThat(spec.toString()).contains(spec.id());
-    assertThat(Estimator.of(spec).vram().total()).isNotNull();
+    MemoryEstimate m = Estimator.of(spec).vram();
+    assertThat(m.total().bytes()).isGreaterThanOrEqualTo(m.weights().bytes() + m.kvCache().bytes());
   }
 }
