@@ -189,7 +189,7 @@ public final class Bytes implements Comparable<Bytes> {
   public Bytes plus(Bytes other) {
     Checks.requireNonNull(other, "other");
     if (other.bytes > Long.MAX_VALUE - bytes) {
-      throw Checks.tooManyBytes(this + " + " + other);
+      throw Checks.tooManyBytes(this, "+", other);
     }
     return ofBytes(bytes + other.bytes);
   }
@@ -220,7 +220,7 @@ public final class Bytes implements Comparable<Bytes> {
   public Bytes multipliedBy(long factor) {
     Checks.requireNonNegative(factor, "factor");
     if (factor != 0 && bytes > Long.MAX_VALUE / factor) {
-      throw Checks.tooManyBytes(this + " × " + factor);
+      throw Checks.tooManyBytes(this, "×", factor);
     }
     return ofBytes(bytes * factor);
   }

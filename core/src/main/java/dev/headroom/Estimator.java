@@ -544,17 +544,25 @@ public final class Estimator {
    */
   public Fit fit(Hardware hardware) {
     Checks.requireNonNull(hardware, "hardware");
-    MemoryEstimate memory = vram();
-    int devices = hardware.count();
-    if (devices > 1 && exact()) {
-      memory = new MemoryEstimate(memory.weights(), memory.kvCache(), memory.compute().multipliedBy(devices),
-          memory.output(), memory.runtime().multipliedBy(devices));
-    }
+    MemoryEstimate memory = hardware.count() > 1 ? vramOn(hardware.count()) : vram();
     Bytes usable = hardware.usableMemory();
-    double share = (double) memory.total().bytes() / usable.bytes();
+    double share = (double) memory.totalBytes() / usable.bytes();
     Verdict verdict = share <= settings.greatShare ? Verdict.RUNS_GREAT
         : share <= settings.wellShare ? Verdict.RUNS_WELL : share <= 1 ? Verdict.TIGHT : Verdict.WONT_FIT;
     return new Fit(hardware, memory, usable, verdict);
+  }
+
+  /**
+   * The memory of {@code devices} GPUs together: each keeps its own compute buffer and runtime reserve. Apart from
+   * {@link #fit} so that the single-device path stays small enough to inline into a caller's loop.
+   */
+  private MemoryEstimate vramOn(int devices) {
+    MemoryEstimate m = vram();
+    if (!exact()) {
+      return m;
+    }
+    return new MemoryEstimate(m.weights(), m.kvCache(), m.compute().multipliedBy(devices), m.output(),
+        m.runtime().multipliedBy(devices));
   }
 
   /**
@@ -575,7 +583,7 @@ public final class Estimator {
   public DecodeSpeed decode(Hardware hardware) {
     Checks.requireNonNull(hardware, "hardware");
     if (!exact()) {
-      long perToken = vram().total().bytes();
+      long perToken = vram().totalBytes();
       double millis = perToken / (hardware.bandwidthGBps() * 1e6 * calibrationFor(hardware).efficiency());
       return new DecodeSpeed(Bytes.ofBytes(perToken), millis, 0, 0, SPEED_BAND);
     }

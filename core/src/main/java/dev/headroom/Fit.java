@@ -39,7 +39,7 @@ public record Fit(Hardware hardware, MemoryEstimate memory, Bytes usableMemory, 
    * @return the headroom in bytes
    */
   public long headroomBytes() {
-    return usableMemory.bytes() - memory.total().bytes();
+    return usableMemory.bytes() - memory.totalBytes();
   }
 
   /**
@@ -48,7 +48,7 @@ public record Fit(Hardware hardware, MemoryEstimate memory, Bytes usableMemory, 
    * @return the estimate's total divided by the usable memory
    */
   public double usedShare() {
-    return (double) memory.total().bytes() / usableMemory.bytes();
+    return (double) memory.totalBytes() / usableMemory.bytes();
   }
 
   /** For example {@code "Runs great — plenty of headroom: 1.8 GB of 25.8 GB usable on NVIDIA GeForce RTX 4090"}. */

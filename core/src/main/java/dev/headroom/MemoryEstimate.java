@@ -57,8 +57,12 @@ public record MemoryEstimate(Bytes weights, Bytes kvCache, Bytes compute, Bytes 
    * @return the memory the model needs in all
    */
   public Bytes total() {
-    // One Bytes, not four: a fit verdict asks for the total on every device.
-    return Bytes.ofBytes(weights.bytes() + kvCache.bytes() + compute.bytes() + output.bytes() + runtime.bytes());
+    return Bytes.ofBytes(totalBytes());
+  }
+
+  /** {@link #total()} in bytes, without a {@link Bytes}: a fit verdict asks for it on every device. */
+  long totalBytes() {
+    return weights.bytes() + kvCache.bytes() + compute.bytes() + output.bytes() + runtime.bytes();
   }
 
   /**
