@@ -660,7 +660,8 @@ public final class Estimator {
   /**
    * The prefill (prompt processing) speed on {@code hardware} for a prompt of {@code promptTokens} tokens, in
    * micro-batches of the runtime's {@link LlamaCppRuntime#ubatch()} tokens, as {@link SpeedCalibration} describes:
-   * the FLOPs of every token (2 per active weight, plus attention over half the prompt on average) on the device's
+   * the FLOPs of every token (2 per active weight, plus attention over half the prompt on average; k-quant and
+   * i-quant weights weigh {@link SpeedCalibration#superBlockPrefillCost()} times as much) on the device's
    * matrix (FP16) and vector (FP32) units and one read of the weights per micro-batch; layers split over several
    * GPUs overlap micro-batches as a pipeline. Empty when neither throughput of the device is known.
    *
@@ -684,11 +685,19 @@ public final class Estimator {
     int batches = (promptTokens + settings.runtime.ubatch() - 1) / settings.runtime.ubatch();
     int stages = hardware.count();
     double pipeline = (double) (batches + stages - 1) / ((double) stages * batches);
-    double compute = promptTokens * flops / 1e12 * (1 / (fp16 * cal.prefillUtilization())
+    double work = flops + 2.0 * model.tables().activeMatmulElements() * (cal.superBlockPrefillCost() - 1)
+        * superBlockShare();
+    double compute = promptTokens * work / 1e12 * (1 / (fp16 * cal.prefillUtilization())
         + 1 / (fp32 * cal.prefillVectorUtilization()));
     double memory = batches * (double) tensorBytes() / (hardware.bandwidthGBps() * 1e9 * cal.efficiency());
     return Optional.of(new PrefillSpeed(promptTokens, flops, compute * pipeline, memory * pipeline,
         cal.prefillBand()));
+  }
+
+  /** The share of the active weights in super-block types; 0 for formats other than GGUF. */
+  private double superBlockShare() {
+    LlamaFileType ft = quant.fileType();
+    return ft == null ? 0 : model.tables().superBlockShare(ft);
   }
 
   /** FLOPs per prompt token: 2 per active weight in the layers, plus attention over half the prompt on average. */
@@ -708,7 +717,7 @@ public final class Estimator {
 
   private SpeedCalibration calibration(Hardware hardware) {
     SpeedCalibration set = settings.speedCalibration;
-    return set != null ? set : SpeedCalibration.of(SpeedCalibration.classOf(hardware, settings.runtime.backend()));
+    return set != null ? set : SpeedCalibration.of(hardware, settings.runtime.backend());
   }
 
   /**
@@ -727,7 +736,7 @@ public final class Estimator {
       double eff = !Double.isNaN(settings.efficiency) ? settings.efficiency
           : hardware.vendor() == Vendor.NVIDIA ? NVIDIA_EFFICIENCY : OTHER_EFFICIENCY;
       return new SpeedCalibration(cal.backend(), eff, cal.computeUtilization(), 0, 0, SPEED_BAND,
-          cal.prefillUtilization(), cal.prefillVectorUtilization(), cal.prefillBand());
+          cal.prefillUtilization(), cal.prefillVectorUtilization(), cal.prefillBand(), cal.superBlockPrefillCost());
     }
     return Double.isNaN(settings.efficiency) ? cal : cal.withEfficiency(settings.efficiency);
   }

@@ -11,12 +11,15 @@ import java.util.concurrent.atomic.AtomicLongArray;
 final class ModelTables {
   /** GGUF aligns every tensor's data to 32 bytes ({@code GGUF_DEFAULT_ALIGNMENT}). */
   static final long TENSOR_ALIGNMENT = 32;
+  /** Elements per block of the k-quants and i-quants ({@code QK_K}). */
+  private static final int SUPER_BLOCK = 256;
 
   private final Architecture architecture;
   private final TensorInventory inventory;
   private final AtomicLongArray ggufTensorBytes = new AtomicLongArray(LlamaFileType.values().length);
   private final AtomicLongArray ggufActiveBytes = new AtomicLongArray(LlamaFileType.values().length);
   private final AtomicLongArray cpuRepackBytes = new AtomicLongArray(LlamaFileType.values().length);
+  private final AtomicLongArray superBlockActiveElements = new AtomicLongArray(LlamaFileType.values().length);
   private final int fullKvLayers;
   private final int slidingKvLayers;
   private final int recurrentLayers;
@@ -63,6 +66,7 @@ final class ModelTables {
       ggufTensorBytes.set(i, -1);
       ggufActiveBytes.set(i, -1);
       cpuRepackBytes.set(i, -1);
+      superBlockActiveElements.set(i, -1);
     }
   }
 
@@ -138,23 +142,43 @@ final class ModelTables {
     return cached;
   }
 
+  /**
+   * The share of {@link #activeMatmulElements()} that a GGUF file of type {@code ft} stores in super-block types
+   * (k-quants and i-quants: 256-element blocks with sub-block scales), whose matrix kernels do more work per weight
+   * than those of the 32-element types and of floats.
+   */
+  double superBlockShare(LlamaFileType ft) {
+    long cached = superBlockActiveElements.get(ft.ordinal());
+    if (cached < 0) {
+      sizeGguf(ft);
+      cached = superBlockActiveElements.get(ft.ordinal());
+    }
+    return activeLinearElements == 0 ? 0 : (double) cached / activeLinearElements;
+  }
+
   private long sizeGguf(LlamaFileType ft) {
     List<TensorSpec> tensors = inventory.tensors();
     GgmlType[] types = QuantizationRules.assign(tensors, architecture, ft);
     long total = 0;
     long inactive = 0;
+    long superBlock = 0;
     MixtureOfExperts moe = architecture.moe();
     for (int i = 0; i < types.length; i++) {
       TensorSpec t = tensors.get(i);
       long bytes = tensorBytes(t, types[i]);
       total = Math.addExact(total, padded(bytes));
-      if (t.routedExperts() && moe != null) {
+      boolean routed = t.routedExperts() && moe != null;
+      if (routed) {
         inactive += bytes / moe.experts() * (moe.experts() - moe.expertsPerToken());
       }
       if (t.role() == TensorRole.TOKEN_EMBEDDING && !architecture.tiedEmbeddings()) {
         inactive += bytes - bytes / t.ne1();
       }
+      if (t.role().isLinear() && types[i].blockElements() == SUPER_BLOCK) {
+        superBlock += routed ? t.elements() / moe.experts() * moe.expertsPerToken() : t.elements();
+      }
     }
+    superBlockActiveElements.set(ft.ordinal(), superBlock);
     ggufActiveBytes.set(ft.ordinal(), total - inactive);
     ggufTensorBytes.set(ft.ordinal(), total);
     return total;

@@ -25,11 +25,14 @@ import java.util.Map;
  *
  * <p><b>Prefill</b> (the prompt) runs in micro-batches of {@link LlamaCppRuntime#ubatch()} tokens; each costs the
  * FLOPs of its tokens on the matrix units (dense FP16 throughput) and on the vector units that feed them
- * (dequantizing, FP32 throughput), and one read of the weights:
+ * (dequantizing, FP32 throughput), and one read of the weights. Weights in super-block types (k-quants and
+ * i-quants, 256-element blocks with sub-block scales) cost {@link #superBlockPrefillCost()} times the work per FLOP
+ * of the 32-element types and floats, for their share {@code s} of the weights a token multiplies by:
  *
  * <pre>{@code
- * seconds per micro-batch = tokens × FLOPs per token × (1 / (FP16 throughput × prefillUtilization)
- *                                                      + 1 / (FP32 throughput × prefillVectorUtilization))
+ * work per token          = 2 × active weights × (1 + (superBlockPrefillCost − 1) × s) + attention FLOPs
+ * seconds per micro-batch = tokens × work per token × (1 / (FP16 throughput × prefillUtilization)
+ *                                                     + 1 / (FP32 throughput × prefillVectorUtilization))
  *                         + weight bytes / (bandwidth × efficiency)
  * }</pre>
  *
@@ -40,8 +43,10 @@ import java.util.Map;
  * pipeline parallelism): {@code k} micro-batches take {@code (k + g − 1) / g} of one device's time per
  * micro-batch.
  *
- * <p>{@link #decodeBand()} and {@link #prefillBand()} are the typical relative errors on the training rows (the
- * 80th percentile of |predicted / measured − 1|), shown as "typically ±12 %".
+ * <p>The constants minimise the mean absolute percentage error of the speed (|predicted / measured − 1|) on the
+ * training rows of their class, the figure the accuracy targets are stated in. {@link #decodeBand()} and
+ * {@link #prefillBand()} are the typical relative errors on those rows (the 80th percentile of
+ * |predicted / measured − 1|), shown as "typically ±12 %".
  *
  * <pre>{@code
  * SpeedCalibration cuda = SpeedCalibration.of(Backend.CUDA);
@@ -57,20 +62,27 @@ import java.util.Map;
  * @param prefillUtilization share of dense FP16 throughput prefill's matrix products achieve, in (0, 100]
  * @param prefillVectorUtilization share of FP32 throughput the vector work beside them achieves, in (0, 100]
  * @param prefillBand typical relative error of prefill estimates, 0 to 10
+ * @param superBlockPrefillCost prefill work per FLOP of super-block weights relative to other weights, 1 to 100
  */
 public record SpeedCalibration(Backend backend, double efficiency, double computeUtilization, double overheadMillis,
     double hopMillis, double decodeBand, double prefillUtilization, double prefillVectorUtilization,
-    double prefillBand) {
+    double prefillBand, double superBlockPrefillCost) {
 
   private static final Map<Backend, SpeedCalibration> FITTED = new EnumMap<>(Backend.class);
+  /** Apple GPUs under Vulkan: llama.cpp's Vulkan kernels reach Metal through the MoltenVK translation layer. */
+  private static final SpeedCalibration VULKAN_ON_APPLE;
 
   static {
-    // Fitted by SpeedCalibrationFitTest (run it with -Dheadroom.report=true to print these lines).
-    FITTED.put(Backend.CUDA, new SpeedCalibration(Backend.CUDA, 0.903, 0.303, 0.71, 0.45, 0.15, 3.167, 3.272, 0.56));
-    FITTED.put(Backend.METAL, new SpeedCalibration(Backend.METAL, 0.908, 6.053, 5.48, 0.45, 0.06, 0.68, 100.0, 0.1));
-    FITTED.put(Backend.ROCM, new SpeedCalibration(Backend.ROCM, 1.0, 0.562, 3.33, 0.45, 0.02, 0.562, 100.0, 0.33));
-    FITTED.put(Backend.VULKAN, new SpeedCalibration(Backend.VULKAN, 1.0, 0.136, 0.8, 0.45, 0.4, 0.748, 100.0, 0.58));
-    FITTED.put(Backend.CPU, new SpeedCalibration(Backend.CPU, 0.44, 1.0, 6.18, 0.45, 0.32, 1.0, 1.0, 0.0));
+    // Fitted by SpeedCalibrationFitTest (run it with -Dheadroom.report=true to print these figures).
+    FITTED.put(Backend.CUDA, new SpeedCalibration(Backend.CUDA, 0.912, 0.294, 0.7, 0.45, 0.14, 2.548, 2.823, 0.47,
+        2.1));
+    FITTED.put(Backend.METAL, new SpeedCalibration(Backend.METAL, 0.915, 100.0, 5.66, 0.45, 0.06, 100.0, 0.682, 0.1,
+        2.1));
+    FITTED.put(Backend.ROCM, new SpeedCalibration(Backend.ROCM, 1.0, 0.6, 3.34, 0.45, 0.02, 0.424, 100.0, 0.45, 2.1));
+    FITTED.put(Backend.VULKAN, new SpeedCalibration(Backend.VULKAN, 1.0, 0.172, 0.0, 0.45, 0.09, 0.781, 4.166, 0.18,
+        2.1));
+    FITTED.put(Backend.CPU, new SpeedCalibration(Backend.CPU, 0.364, 1.0, 4.73, 0.45, 0.33, 1.0, 1.0, 0.0, 2.1));
+    VULKAN_ON_APPLE = new SpeedCalibration(Backend.VULKAN, 1.0, 0.334, 22.92, 0.45, 0.01, 0.121, 100.0, 0.22, 2.1);
   }
 
   /**
@@ -85,6 +97,7 @@ public record SpeedCalibration(Backend backend, double efficiency, double comput
    * @param prefillUtilization share of dense FP16 throughput prefill's matrix products achieve, in (0, 100]
    * @param prefillVectorUtilization share of FP32 throughput the vector work beside them achieves, in (0, 100]
    * @param prefillBand typical relative error of prefill estimates, 0 to 10
+   * @param superBlockPrefillCost prefill work per FLOP of super-block weights relative to other weights, 1 to 100
    */
   public SpeedCalibration {
     Checks.requireNonNull(backend, "backend");
@@ -96,6 +109,7 @@ public record SpeedCalibration(Backend backend, double efficiency, double comput
     Checks.requireInRange(prefillUtilization, 0, false, 100, "prefillUtilization", "");
     Checks.requireInRange(prefillVectorUtilization, 0, false, 100, "prefillVectorUtilization", "");
     Checks.requireInRange(prefillBand, 0, true, 10, "prefillBand", "");
+    Checks.requireInRange(superBlockPrefillCost, 1, true, 100, "superBlockPrefillCost", "");
   }
 
   /**
@@ -110,6 +124,27 @@ public record SpeedCalibration(Backend backend, double efficiency, double comput
   }
 
   /**
+   * The fitted constants for llama.cpp running the {@code runtime} backend on {@code hardware}: those of the class of
+   * backend it uses there (the runtime's when it is CPU or Vulkan, otherwise the device's native one: CUDA for
+   * NVIDIA, Metal for Apple, ROCm for AMD, Vulkan for Intel and others, CPU for CPUs), except that Apple GPUs under
+   * Vulkan, which reach Metal through the MoltenVK translation layer, have constants of their own.
+   *
+   * <pre>{@code
+   * SpeedCalibration onMac = SpeedCalibration.of(macStudio, Backend.VULKAN);
+   * }</pre>
+   *
+   * @param hardware the device, not null
+   * @param runtime the backend llama.cpp is built with, not null
+   * @return the constants fitted for that device's class
+   */
+  public static SpeedCalibration of(Hardware hardware, Backend runtime) {
+    Checks.requireNonNull(hardware, "hardware");
+    Checks.requireNonNull(runtime, "runtime");
+    Backend backend = classOf(hardware, runtime);
+    return backend == Backend.VULKAN && hardware.vendor() == Vendor.APPLE ? VULKAN_ON_APPLE : FITTED.get(backend);
+  }
+
+  /**
    * A copy with another share of memory bandwidth. This instance is unaffected.
    *
    * @param share the share of memory bandwidth achieved, in (0, 1]
@@ -117,7 +152,7 @@ public record SpeedCalibration(Backend backend, double efficiency, double comput
    */
   public SpeedCalibration withEfficiency(double share) {
     return new SpeedCalibration(backend, share, computeUtilization, overheadMillis, hopMillis, decodeBand,
-        prefillUtilization, prefillVectorUtilization, prefillBand);
+        prefillUtilization, prefillVectorUtilization, prefillBand, superBlockPrefillCost);
   }
 
   /**
@@ -128,7 +163,7 @@ public record SpeedCalibration(Backend backend, double efficiency, double comput
    */
   public SpeedCalibration withOverheadMillis(double millis) {
     return new SpeedCalibration(backend, efficiency, computeUtilization, millis, hopMillis, decodeBand,
-        prefillUtilization, prefillVectorUtilization, prefillBand);
+        prefillUtilization, prefillVectorUtilization, prefillBand, superBlockPrefillCost);
   }
 
   /**
@@ -139,14 +174,22 @@ public record SpeedCalibration(Backend backend, double efficiency, double comput
    */
   public SpeedCalibration withPrefillUtilization(double share) {
     return new SpeedCalibration(backend, efficiency, computeUtilization, overheadMillis, hopMillis, decodeBand,
-        share, prefillVectorUtilization, prefillBand);
+        share, prefillVectorUtilization, prefillBand, superBlockPrefillCost);
   }
 
   /**
-   * The class of backend llama.cpp uses on a device: the runtime's when it is CPU or Vulkan, otherwise the device's
-   * native one (CUDA for NVIDIA, Metal for Apple, ROCm for AMD, Vulkan for Intel and others, CPU for CPUs).
+   * A copy with another prefill cost of super-block (k-quant and i-quant) weights.
+   *
+   * @param factor the prefill work per FLOP of super-block weights relative to other weights, 1 to 100
+   * @return new constants with that cost
    */
-  static Backend classOf(Hardware hardware, Backend runtime) {
+  public SpeedCalibration withSuperBlockPrefillCost(double factor) {
+    return new SpeedCalibration(backend, efficiency, computeUtilization, overheadMillis, hopMillis, decodeBand,
+        prefillUtilization, prefillVectorUtilization, prefillBand, factor);
+  }
+
+  /** The class of backend llama.cpp uses on a device, as {@link #of(Hardware, Backend)} describes. */
+  private static Backend classOf(Hardware hardware, Backend runtime) {
     if (runtime == Backend.CPU || hardware.kind() == HardwareKind.CPU) {
       return Backend.CPU;
     }
@@ -163,16 +206,17 @@ public record SpeedCalibration(Backend backend, double efficiency, double comput
 
   /**
    * For example {@code "cuda: decode 80 % of bandwidth, 30 % of FP32, + 1 ms/token, + 0.1 ms/hop (±12 %); prefill
-   * 40 % of FP16 and 100 % of FP32 (±20 %)"}.
+   * 40 % of FP16 and 100 % of FP32, super-block weights × 2 (±20 %)"}.
    */
   @Override
   public String toString() {
     return String.format(Locale.ROOT, "%s: decode %s %% of bandwidth, %s %% of FP32, + %s ms/token, + %s ms/hop "
-        + "(±%.0f %%); prefill %s %% of FP16 and %s %% of FP32 (±%.0f %%)",
+        + "(±%.0f %%); prefill %s %% of FP16 and %s %% of FP32, super-block weights × %s (±%.0f %%)",
         backend.name().toLowerCase(Locale.ROOT), Checks.plain(round(efficiency * 100)),
         Checks.plain(round(computeUtilization * 100)), Checks.plain(round(overheadMillis)),
         Checks.plain(round(hopMillis)), decodeBand * 100, Checks.plain(round(prefillUtilization * 100)),
-        Checks.plain(round(prefillVectorUtilization * 100)), prefillBand * 100);
+        Checks.plain(round(prefillVectorUtilization * 100)), Checks.plain(round(superBlockPrefillCost)),
+        prefillBand * 100);
   }
 
   private static double round(double value) {

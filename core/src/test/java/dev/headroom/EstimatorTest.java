@@ -250,7 +250,7 @@ final class EstimatorTest {
     private static final double ATTENTION_PER_TOKEN = 172_032.0;
     /** Round numbers, so each part of the time can be worked out by hand. */
     private final SpeedCalibration cal = new SpeedCalibration(Backend.CUDA, 0.5, 0.25, 2.0, 0.5, 0.1, 0.5, 0.25,
-        0.2);
+        0.2, 1);
     private final Hardware gpu = Hardware.gpu("Card", Vendor.NVIDIA, Bytes.ofGibibytes(24), 1000)
         .withFp16Tflops(200).withFp32Tflops(100);
 
@@ -398,7 +398,7 @@ final class EstimatorTest {
      */
     @Test
     void attentionFlops_slidingLayersStopGrowingAtTheWindow() {
-      SpeedCalibration cal = new SpeedCalibration(Backend.CUDA, 0.5, 0.25, 2.0, 0.5, 0.1, 0.5, 0.25, 0.2);
+      SpeedCalibration cal = new SpeedCalibration(Backend.CUDA, 0.5, 0.25, 2.0, 0.5, 0.1, 0.5, 0.25, 0.2, 1);
       Hardware card = gpu.withFp32Tflops(100);
       Estimator gemma = Estimator.of(TestModels.gemma2_2b()).speedCalibration(cal);
       double c1024 = gemma.context(1024).decode(card).computeMillis();

@@ -219,6 +219,9 @@ final class JavadocExamplesTest {
     SpeedCalibration cuda = SpeedCalibration.of(Backend.CUDA);
     Estimator tuned = Estimator.of(model).speedCalibration(cuda.withEfficiency(0.85));
     assertThat(tuned.calibrationFor(rtx4090).efficiency()).isEqualTo(0.85);
+    Hardware macStudio = Hardware.unified("Mac Studio", Vendor.APPLE, Bytes.ofGibibytes(192), 800, 0.75);
+    SpeedCalibration onMac = SpeedCalibration.of(macStudio, Backend.VULKAN);
+    assertThat(onMac.backend()).isEqualTo(Backend.VULKAN);
     Optional<PrefillSpeed> p = Estimator.of(model).prefill(rtx4090, 4096);
     double seconds = p.get().timeToFirstToken();
     assertThat(seconds).isPositive().isLessThan(1);

@@ -26,8 +26,10 @@ final class PlacementTest {
         .isEqualTo(128_256L * 16 * 144);
     assertThat(gpu.kvCache()).isEqualTo(LLAMA_8B.kvCache());
     double whole = LLAMA_8B.decode(GPU_24).tokensPerSecond();
+    // The same bytes, counted per layer; only the input embeddings' one row per token (2,304 B of about 4.9 GB)
+    // is read from the host, at its bandwidth and with its share of the host's fixed cost.
     assertThat(p.decode().tokensPerSecond()).as("the same bytes, counted per layer").isCloseTo(whole,
-        within(whole * 1e-5));
+        within(whole * 1e-4));
   }
 
   @Test

@@ -34,7 +34,7 @@ final class PrefillSpeedTest {
   void estimator_prefill_needsAThroughput_andSplitsItsTime() {
     Estimator e = Estimator.of(TestModels.llama31_8b()).quant(Quantization.Q4_K_M);
     assertThat(e.prefill(GPU, 512)).isEmpty();
-    SpeedCalibration c = new SpeedCalibration(Backend.CUDA, 0.5, 1, 0, 0, 0.1, 0.5, 1, 0.2);
+    SpeedCalibration c = new SpeedCalibration(Backend.CUDA, 0.5, 1, 0, 0, 0.1, 0.5, 1, 0.2, 1);
     PrefillSpeed p = e.speedCalibration(c).prefill(GPU.withFp16Tflops(100).withFp32Tflops(50), 1024).orElseThrow();
     double expected = 1024 * p.flopsPerToken() * (1 / (100e12 * 0.5) + 1 / (50e12 * 1));
     assertThat(p.computeSeconds()).isCloseTo(expected, within(expected * 1e-12));
@@ -42,6 +42,28 @@ final class PrefillSpeedTest {
     assertThat(p.memorySeconds()).as("two micro-batches of 512 read the weights twice")
         .isCloseTo(2.0 * weights / (1000e9 * 0.5), within(1e-9));
     assertThat(p.flopsPerToken()).isBetween(14e9, 17e9);
+  }
+
+  @Test
+  void superBlockWeights_costTheirFactorPerFlop_otherTypesDoNot() {
+    Hardware gpu = GPU.withFp16Tflops(100).withFp32Tflops(50);
+    SpeedCalibration plain = new SpeedCalibration(Backend.CUDA, 0.5, 1, 0, 0, 0.1, 0.5, 1, 0.2, 1);
+    SpeedCalibration costly = plain.withSuperBlockPrefillCost(2.5);
+    // Llama 3.1 8B's layers: 32 × (q, o 4096² + k, v 4096 × 1024 + gate, up, down 4096 × 14336).
+    double activeWeights = 32.0 * (2 * 4096 * 4096 + 2 * 4096 * 1024 + 3 * 4096 * 14336);
+    Estimator kQuant = Estimator.of(TestModels.llama31_8b()).quant(Quantization.Q4_K_M);
+    PrefillSpeed base = kQuant.speedCalibration(plain).prefill(gpu, 512).orElseThrow();
+    PrefillSpeed slow = kQuant.speedCalibration(costly).prefill(gpu, 512).orElseThrow();
+    assertThat(slow.flopsPerToken()).as("the FLOPs themselves do not change").isEqualTo(base.flopsPerToken());
+    double work = base.flopsPerToken() + 2 * activeWeights * 1.5;
+    assertThat(slow.computeSeconds() / base.computeSeconds()).as("every layer weight of Q4_K_M is Q4_K or Q6_K")
+        .isCloseTo(work / base.flopsPerToken(), within(1e-12));
+    for (Quantization q : new Quantization[] {Quantization.Q4_0, Quantization.Q8_0, Quantization.F16}) {
+      Estimator e = Estimator.of(TestModels.llama31_8b()).quant(q);
+      assertThat(e.speedCalibration(costly).prefill(gpu, 512).orElseThrow())
+          .as("%s has no super-block weights in its layers", q).isEqualTo(e.speedCalibration(plain)
+              .prefill(gpu, 512).orElseThrow());
+    }
   }
 
   @Test
