@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * The constants of Headroom's speed model for one class of backend, fitted on measured llama.cpp speeds
  * ({@code llama-bench} tg/pp results on Apple, CUDA, ROCm, Vulkan and CPU hardware; {@code SpeedCalibrationFitTest}
- * reruns the fit and checks these constants against it). They are modelling assumptions, each overridable with a
+ * reruns the fit and checks these constants against it). The classes are CUDA, Metal, ROCm, Vulkan, Apple GPUs under
+ * Vulkan and CPU ({@link #of(Hardware, Backend)}). They are modelling assumptions, each overridable with a
  * {@code with…} copy and {@link Estimator#speedCalibration(SpeedCalibration)}.
  *
  * <p><b>Decode</b> (one generated token) reads the weights it uses and the KV cache so far from memory, does
