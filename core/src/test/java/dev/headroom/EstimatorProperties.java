@@ -19,6 +19,10 @@ final class EstimatorProperties {
       Quantization.Q3_K_M, Quantization.Q3_K_L, Quantization.Q4_K_S, Quantization.Q4_K_M, Quantization.Q5_K_S,
       Quantization.Q5_K_M, Quantization.Q6_K, Quantization.Q8_0, Quantization.F16, Quantization.F32);
 
+  /** File types whose layer weights are all in 32-element blocks or floats. */
+  private static final List<Quantization> LEGACY_AND_FLOAT = List.of(Quantization.Q4_0, Quantization.Q4_1,
+      Quantization.Q5_0, Quantization.Q5_1, Quantization.Q8_0, Quantization.F16, Quantization.BF16, Quantization.F32);
+
   @Provide
   Arbitrary<ModelSpec> models() {
     return Models.models();
@@ -117,6 +121,32 @@ final class EstimatorProperties {
     DecodeSpeed fast = e.decode(gpu(bandwidth * factor));
     assertThat(fast.tokensPerSecond()).isGreaterThan(slow.tokensPerSecond());
     assertThat(fast.memoryMillis()).isCloseTo(slow.memoryMillis() / factor, within(slow.memoryMillis() * 1e-9));
+  }
+
+  @Property
+  void moreMatrixThroughputNeverSlowsPrefill(@ForAll("models") ModelSpec model,
+      @ForAll("quantizations") Quantization quant, @ForAll @DoubleRange(min = 1, max = 2000) double fp16,
+      @ForAll @IntRange(min = 2, max = 8) int factor, @ForAll @IntRange(min = 1, max = 65_536) int prompt) {
+    Estimator e = Estimator.of(model).quant(quant);
+    Hardware gpu = gpu(1000).withFp32Tflops(50);
+    double slow = e.prefill(gpu.withFp16Tflops(fp16), prompt).orElseThrow().tokensPerSecond();
+    double fast = e.prefill(gpu.withFp16Tflops(fp16 * factor), prompt).orElseThrow().tokensPerSecond();
+    assertThat(fast).isGreaterThan(slow);
+  }
+
+  @Property
+  void aCostlierSuperBlockNeverSpeedsPrefill_andOnlySlowsFilesWithSuperBlocks(@ForAll("models") ModelSpec model,
+      @ForAll("quantizations") Quantization quant, @ForAll @DoubleRange(min = 1, max = 10) double cost) {
+    Hardware gpu = gpu(1000).withFp16Tflops(200).withFp32Tflops(50);
+    SpeedCalibration base = SpeedCalibration.of(Backend.CUDA).withSuperBlockPrefillCost(1);
+    Estimator e = Estimator.of(model).quant(quant);
+    double plain = e.speedCalibration(base).prefill(gpu, 512).orElseThrow().timeToFirstToken();
+    double costly = e.speedCalibration(base.withSuperBlockPrefillCost(cost)).prefill(gpu, 512).orElseThrow()
+        .timeToFirstToken();
+    assertThat(costly).isGreaterThanOrEqualTo(plain);
+    if (LEGACY_AND_FLOAT.contains(quant)) {
+      assertThat(costly).as("%s stores no layer weight in 256-element blocks", quant).isEqualTo(plain);
+    }
   }
 
   @Property
