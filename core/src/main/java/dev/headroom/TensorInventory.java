@@ -189,6 +189,11 @@ final class TensorInventory {
       if (is("gpt-oss")) {
         add(p + "ffn_gate_inp.bias", TensorRole.SMALL, layer, e, 1, 1);
       }
+      if (moe.expertScoreBias()) {
+        // The converter renames e_score_correction_bias to e_score_correction.bias, which gguf-py's tensor map
+        // writes as exp_probs_b.bias; llama.cpp loads it as {n_expert} (src/models/deepseek2.cpp, glm4-moe.cpp).
+        add(p + "exp_probs_b.bias", TensorRole.SMALL, layer, e, 1, 1);
+      }
       addExperts(p + "ffn_gate_exps.weight", TensorRole.FFN_GATE, layer, h, fe, e);
       addExperts(p + "ffn_up_exps.weight", TensorRole.FFN_UP, layer, h, fe, e);
       addExperts(p + "ffn_down_exps.weight", TensorRole.FFN_DOWN, layer, fe, h, e);

@@ -137,6 +137,9 @@ final class JavadocExamplesTest {
   @Test
   void architectureParts() {
     MixtureOfExperts moe = new MixtureOfExperts(128, 8, 0, 768, 0, 0);
+    MixtureOfExperts v3 = new MixtureOfExperts(256, 8, 1, 2048, 2048, 3, 1, true);
+    assertThat(moe.expertScoreBias()).isFalse();
+    assertThat(v3.expertScoreBias()).isTrue();
     LatentAttention mla = new LatentAttention(512, 1536, 64, 128, 128);
     SlidingWindow gemma3 = new SlidingWindow(1024, 6);
     RecurrentLayers qwen3Next = new RecurrentLayers(4, 1_081_344);

@@ -29,23 +29,41 @@ final class TensorInventoryTest {
     assertThat(tensors(TestModels.phi3Mini())).hasSize(3 + 6 * 32);
     assertThat(tensors(TestModels.gptOss20b())).hasSize(3 + 19 * 24);
     assertThat(tensors(TestModels.mixtral8x7b())).hasSize(3 + 10 * 32);
-    // 3 dense layers of 13 (attn_kv_b split into attn_k_b and attn_v_b) and 58 MoE layers of 17. Real V3 files also
-    // carry exp_probs_b.bias per MoE layer (18), which the inventory leaves out: 256 F32 values a layer.
-    assertThat(tensors(TestModels.deepseekV3())).hasSize(3 + 3 * 13 + 58 * 17);
+    // 3 dense layers of 13 (attn_kv_b split into attn_k_b and attn_v_b) and 58 MoE layers of 18: router, its
+    // exp_probs_b.bias, 3 expert tensors, 3 shared-expert tensors and the 10 attention and norm tensors.
+    assertThat(tensors(TestModels.deepseekV3())).hasSize(3 + 3 * 13 + 58 * 18);
   }
 
   /**
    * Hugging Face checkpoint totals: Mixtral 8x7B 46,702,792,704; Phi-3-mini 3,821,079,552; DeepSeek-V3
-   * 671,026,419,200 without the MTP layer (its routing-correction bias, 58 × 256, is not in the inventory).
+   * 671,026,419,200 without the MTP layer, which llama.cpp's converter drops.
    */
   @Test
   void parameterTotals_matchPublishedCounts() {
     assertThat(TestModels.mixtral8x7b().totalParameters()).isEqualTo(46_702_792_704L);
     assertThat(TestModels.phi3Mini().totalParameters()).isEqualTo(3_821_079_552L);
-    assertThat(TestModels.deepseekV3().totalParameters()).as("the checkpoint's 671,026,419,200 less exp_probs_b")
-        .isEqualTo(671_026_419_200L - 58 * 256);
+    assertThat(TestModels.deepseekV3().totalParameters()).as("the checkpoint's layers 0-60")
+        .isEqualTo(671_026_419_200L);
     assertThat(TestModels.gptOss20b().totalParameters()).isEqualTo(20_914_757_184L);
     assertThat(TestModels.qwen3_30b_a3b().totalParameters()).isEqualTo(30_532_122_624L);
+  }
+
+  /**
+   * The router's score-correction bias: one F32 vector of {@code experts} values per MoE layer, named as llama.cpp's
+   * converter writes it; without the flag (DeepSeek-V2) there is none.
+   */
+  @Test
+  void expertScoreBias_oneVectorPerMoeLayer() {
+    List<TensorSpec> v3 = tensors(TestModels.deepseekV3());
+    assertThat(v3).filteredOn(s -> s.name().endsWith(".exp_probs_b.bias")).hasSize(58)
+        .allSatisfy(s -> assertThat(s.role()).isEqualTo(TensorRole.SMALL));
+    assertThat(v3).filteredOn(s -> s.name().equals("blk.3.exp_probs_b.bias")).singleElement()
+        .extracting(TensorSpec::ne0, TensorSpec::ne1, TensorSpec::ne2).containsExactly(256L, 1L, 1L);
+    assertThat(v3).noneMatch(s -> s.name().equals("blk.2.exp_probs_b.bias"));
+    ModelSpec v2Lite = ModelSpec.builder("deepseek-v2-lite").arch("deepseek2").layers(27).hiddenSize(2048)
+        .heads(16, 16).headDims(192, 128).ffnSize(10944).vocabSize(102400).contextLength(163840)
+        .moe(new MixtureOfExperts(64, 6, 2, 1408, 2816, 1)).mla(new LatentAttention(512, 0, 64, 128, 128)).build();
+    assertThat(tensors(v2Lite)).noneMatch(s -> s.name().contains("exp_probs_b"));
   }
 
   @Test

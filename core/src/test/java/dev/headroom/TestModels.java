@@ -49,7 +49,7 @@ final class TestModels {
   static ModelSpec deepseekV3() {
     return ModelSpec.builder("deepseek-v3").arch("deepseek2").layers(61).hiddenSize(7168).heads(128, 128)
         .headDims(192, 128).ffnSize(18432).vocabSize(129280).contextLength(163840)
-        .moe(new MixtureOfExperts(256, 8, 1, 2048, 2048, 3)).mla(new LatentAttention(512, 1536, 64, 128, 128))
+        .moe(new MixtureOfExperts(256, 8, 1, 2048, 2048, 3, 1, true)).mla(new LatentAttention(512, 1536, 64, 128, 128))
         .build();
   }
 

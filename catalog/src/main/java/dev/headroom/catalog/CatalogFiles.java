@@ -120,7 +120,8 @@ final class CatalogFiles {
           : expertFfn * shared;
       b.moe(new MixtureOfExperts(row.integer("experts"), row.integer("experts_per_token"), shared, expertFfn,
           sharedFfn, row.has("leading_dense_layers") ? row.integer("leading_dense_layers") : 0,
-          row.has("moe_layer_step") ? row.integer("moe_layer_step") : 1));
+          row.has("moe_layer_step") ? row.integer("moe_layer_step") : 1,
+          Boolean.parseBoolean(row.or("expert_score_bias", "false"))));
     }
     if (row.has("kv_lora_rank")) {
       b.mla(new LatentAttention(row.integer("kv_lora_rank"), row.has("q_lora_rank") ? row.integer("q_lora_rank") : 0,

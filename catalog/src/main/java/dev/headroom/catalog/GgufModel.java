@@ -46,9 +46,11 @@ final class GgufModel {
       int expertFfn = optional(f, p + "expert_feed_forward_length", ffn);
       int shared = optional(f, p + "expert_shared_count", 0);
       int sharedFfn = optional(f, p + "expert_shared_feed_forward_length", (long) expertFfn * shared);
+      // No metadata key says whether the router has a score-correction bias; the tensors do.
+      boolean scoreBias = f.tensors().stream().anyMatch(t -> t.name().endsWith(".exp_probs_b.bias"));
       b.moe(new MixtureOfExperts(experts, used, shared, expertFfn, shared == 0 ? 0 : sharedFfn,
           optional(f, p + "leading_dense_block_count", 0),
-          Math.max(1, optional(f, p + "interleave_moe_layer_step", 1))));
+          Math.max(1, optional(f, p + "interleave_moe_layer_step", 1)), scoreBias));
       b.ffnSize(ffn);
     } else {
       b.ffnSize(required(f, p + "feed_forward_length"));

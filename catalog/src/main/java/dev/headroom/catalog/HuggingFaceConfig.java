@@ -230,8 +230,11 @@ public final class HuggingFaceConfig {
       int sharedSize = sharedCount == 0 ? 0 : sharedFfn != null && sharedFfn > 0 ? sharedFfn : expertFfn * sharedCount;
       Integer leading = integer("first_k_dense_replace");
       Integer step = integer("interleave_moe_layer_step", "decoder_sparse_step", "moe_layer_freq");
+      // Routing without auxiliary loss (noaux_tc) adds e_score_correction_bias to the router; GLM-4.5's router
+      // always has it.
+      boolean scoreBias = "noaux_tc".equals(string("topk_method")) || arch.equals("glm4moe");
       b.moe(new MixtureOfExperts(experts, perToken, sharedCount, expertFfn, sharedSize,
-          leading == null ? 0 : leading, step == null || step < 1 ? 1 : step));
+          leading == null ? 0 : leading, step == null || step < 1 ? 1 : step, scoreBias));
     }
 
     private void slidingWindow(ModelSpec.Builder b, String arch, int layers) {

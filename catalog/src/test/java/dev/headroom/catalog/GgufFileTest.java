@@ -310,6 +310,24 @@ final class GgufFileTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least the 2 values");
   }
 
+  /** The router's score bias has no metadata key; a file has it when it holds {@code blk.N.exp_probs_b.bias}. */
+  @Test
+  void expertScoreBias_isReadFromTheTensorList() {
+    GgufWriter withBias = tinyMoe().tensor("blk.1.exp_probs_b.bias", GgmlType.F32, 4);
+    ModelSpec biased = GgufFile.read(withBias.write(dir.resolve("biased.gguf"))).toModelSpec();
+    assertThat(biased.architecture().moe().expertScoreBias()).isTrue();
+    ModelSpec plain = GgufFile.read(tinyMoe().write(dir.resolve("plain.gguf"))).toModelSpec();
+    assertThat(plain.architecture().moe().expertScoreBias()).isFalse();
+  }
+
+  private static GgufWriter tinyMoe() {
+    return new GgufWriter().str("general.architecture", "deepseek2").u32("deepseek2.block_count", 2)
+        .u32("deepseek2.embedding_length", 64).u32("deepseek2.attention.head_count", 4)
+        .u32("deepseek2.feed_forward_length", 128).u32("deepseek2.context_length", 256)
+        .u32("deepseek2.vocab_size", 100).u32("deepseek2.expert_count", 4).u32("deepseek2.expert_used_count", 2)
+        .u32("deepseek2.expert_feed_forward_length", 32).u32("deepseek2.leading_dense_block_count", 1);
+  }
+
   @Test
   void unknownArchitecture_givesAnApproximateSpec() {
     GgufFile gguf = GgufFile.read(new GgufWriter().str("general.architecture", "mamba9")

@@ -68,7 +68,10 @@ final class HuggingFaceConfigTest {
     assertThat(oss.headDimK()).isEqualTo(64);
   }
 
-  /** DeepSeek-V3: MLA, 1 shared expert of 2,048, 3 dense layers; 671,026,404,352 parameters without the MTP module. */
+  /**
+   * DeepSeek-V3: MLA, 1 shared expert of 2,048, 3 dense layers, the router's score bias of {@code noaux_tc} routing;
+   * 671,026,419,200 parameters without the MTP module.
+   */
   @Test
   void deepSeekV3_latentAttentionAndSharedExperts() {
     ModelSpec v3 = config("deepseek-v3.json");
@@ -80,8 +83,15 @@ final class HuggingFaceConfigTest {
     assertThat(a.moe().sharedExperts()).isEqualTo(1);
     assertThat(a.moe().sharedExpertFfnSize()).isEqualTo(2048);
     assertThat(a.moe().leadingDenseLayers()).isEqualTo(3);
-    assertThat(v3.totalParameters()).as("the checkpoint's 671,026,419,200 less exp_probs_b (58 × 256)")
-        .isEqualTo(671_026_419_200L - 58 * 256);
+    assertThat(a.moe().expertScoreBias()).isTrue();
+    assertThat(v3.totalParameters()).as("the checkpoint's layers 0-60").isEqualTo(671_026_419_200L);
+    ModelSpec v2 = HuggingFaceConfig.parse("{\"model_type\":\"deepseek_v2\",\"hidden_size\":2048,"
+        + "\"num_hidden_layers\":27,\"num_attention_heads\":16,\"intermediate_size\":10944,\"vocab_size\":102400,"
+        + "\"max_position_embeddings\":163840,\"n_routed_experts\":64,\"num_experts_per_tok\":6,"
+        + "\"moe_intermediate_size\":1408,\"n_shared_experts\":2,\"first_k_dense_replace\":1,"
+        + "\"topk_method\":\"greedy\",\"kv_lora_rank\":512,\"qk_rope_head_dim\":64,\"qk_nope_head_dim\":128,"
+        + "\"v_head_dim\":128}", "deepseek-v2-lite");
+    assertThat(v2.architecture().moe().expertScoreBias()).as("greedy routing has no score bias").isFalse();
   }
 
   /** Qwen3-Next: 12 full-attention layers and 36 Gated DeltaNet layers with 2,195,456 bytes of state each. */
