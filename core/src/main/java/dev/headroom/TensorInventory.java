@@ -88,7 +88,7 @@ final class TensorInventory {
       if (is("gemma2", "gemma3", "olmo2")) {
         add(p + "post_attention_norm.weight", TensorRole.SMALL, layer, h, 1, 1);
       }
-      if (is("gpt-oss")) {
+      if (is("gpt-oss", "glm4moe")) {
         add(p + "post_attention_norm.weight", TensorRole.SMALL, layer, h, 1, 1);
       } else if (!is("command-r", "cohere2", "falcon", "olmo2")) {
         add(p + "ffn_norm.weight", TensorRole.SMALL, layer, h, 1, 1);
@@ -136,7 +136,8 @@ final class TensorInventory {
         add(p + "attn_k.weight", TensorRole.ATTN_K, layer, h, k, 1);
         add(p + "attn_v.weight", TensorRole.ATTN_V, layer, h, v, 1);
       }
-      if (is("qwen2", "qwen2moe", "qwen2vl", "gpt-oss")) {
+      // GLM-4.5's attention_bias: llama.cpp's glm4moe loads q/k/v biases (src/models/glm4-moe.cpp).
+      if (is("qwen2", "qwen2moe", "qwen2vl", "gpt-oss", "glm4moe")) {
         add(p + "attn_q.bias", TensorRole.SMALL, layer, q, 1, 1);
         add(p + "attn_k.bias", TensorRole.SMALL, layer, k, 1, 1);
         add(p + "attn_v.bias", TensorRole.SMALL, layer, v, 1, 1);

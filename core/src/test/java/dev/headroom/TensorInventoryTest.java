@@ -66,6 +66,29 @@ final class TensorInventoryTest {
     assertThat(tensors(v2Lite)).noneMatch(s -> s.name().contains("exp_probs_b"));
   }
 
+  /**
+   * GLM-4.5-Air (glm4moe, no q/k norms): 1 dense layer of 12 tensors (q/k/v biases, post_attention_norm instead of
+   * ffn_norm) and 45 MoE layers of 17 (router with its exp_probs_b, 3 expert and 3 shared-expert tensors). By hand:
+   * attention 4096 × (12288 + 1024 + 1024) + 12288 × 4096 = 109,051,904, biases 14,336, norms 8,192; dense FFN
+   * 3 × 4096 × 10944 = 134,479,872; MoE FFN 128 × 3 × 4096 × 1408 + 3 × 4096 × 1408 + 128 × 4096 + 128 =
+   * 2,232,418,432; embeddings and head 2 × 151552 × 4096 = 1,241,513,984; output norm 4,096. The checkpoint's
+   * 110,468,824,832 is this plus its MTP layer 46 (one MoE layer, eh_proj 2 × 4096 × 4096, three norms, and its own
+   * embedding and head copies: 3,616,573,568).
+   */
+  @Test
+  void glm45Air_trunkMatchesTheCheckpointLessItsMtpLayer() {
+    ModelSpec air = ModelSpec.builder("glm-4.5-air").arch("glm4moe").layers(46).hiddenSize(4096).heads(96, 8)
+        .headDim(128).ffnSize(10944).vocabSize(151552).contextLength(131072)
+        .moe(new MixtureOfExperts(128, 8, 1, 1408, 1408, 1, 1, true)).build();
+    assertThat(tensors(air)).hasSize(3 + 12 + 45 * 17);
+    long nonFfn = 109_051_904L + 14_336 + 8_192;
+    long expected = nonFfn + 134_479_872L + 45 * (nonFfn + 2_232_418_432L) + 1_241_513_984L + 4_096;
+    assertThat(expected).isEqualTo(106_852_251_264L);
+    assertThat(air.totalParameters()).isEqualTo(expected).isEqualTo(110_468_824_832L - 3_616_573_568L);
+    assertThat(tensors(air)).noneMatch(s -> s.name().endsWith("ffn_norm.weight"))
+        .anyMatch(s -> s.name().equals("blk.0.attn_q.bias"));
+  }
+
   @Test
   void shapes_followGgmlOrder() {
     List<TensorSpec> t = tensors(TestModels.r1DistillQwen15b());

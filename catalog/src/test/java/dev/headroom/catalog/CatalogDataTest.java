@@ -25,8 +25,8 @@ final class CatalogDataTest {
   private static final Map<String, String> EXPLAINED_PARAMETER_GAPS = Map.ofEntries(
       Map.entry("deepseek-v3", "the checkpoint carries the 14B multi-token-prediction module, which GGUF drops"),
       Map.entry("deepseek-r1", "the checkpoint carries the 14B multi-token-prediction module, which GGUF drops"),
-      Map.entry("glm-4.5", "the checkpoint carries a multi-token-prediction layer"),
-      Map.entry("glm-4.5-air", "the checkpoint carries a multi-token-prediction layer"),
+      Map.entry("glm-4.5", "the MTP layer, which the converter writes and llama.cpp skips, is not modelled"),
+      Map.entry("glm-4.5-air", "the MTP layer, which the converter writes and llama.cpp skips, is not modelled"),
       Map.entry("qwen3-0.6b", "the checkpoint stores an lm_head although the config ties embeddings"),
       Map.entry("qwen3-1.7b", "the checkpoint stores an lm_head although the config ties embeddings"),
       Map.entry("qwen3-next-80b-a3b-instruct", "Gated DeltaNet layers are sized with a stand-in; MTP weights"),
