@@ -502,9 +502,16 @@ public final class Estimator {
       return new MemoryEstimate(weights(), Bytes.ofBytes(kvCacheBytes()), Bytes.ZERO, Bytes.ZERO,
           settings.overhead != null ? settings.overhead : SEED_OVERHEAD);
     }
-    LlamaCppBuffers b = buffers();
-    return new MemoryEstimate(weights(), Bytes.ofBytes(b.kvBytes), Bytes.ofBytes(b.computeBytes),
-        Bytes.ofBytes(b.outputBytes), runtimeReserve());
+    // llama.cpp's buffers as numbers, without the object that place() needs.
+    Architecture a = model.architecture();
+    ModelTables t = model.tables();
+    KvCacheType k = settings.kvTypeK;
+    KvCacheType v = settings.kvTypeV;
+    Bytes weights = weights();
+    Bytes kv = Bytes.ofBytes(LlamaCppBuffers.kvBytes(a, t, context, parallel, k, v, settings.runtime));
+    Bytes compute = Bytes.ofBytes(LlamaCppBuffers.computeBytes(a, t, context, parallel, k, v, settings.runtime));
+    Bytes output = Bytes.ofBytes(LlamaCppBuffers.outputBytes(a, parallel));
+    return new MemoryEstimate(weights, kv, compute, output, runtimeReserve());
   }
 
   /** The runtime's fixed cost per GPU: the {@link #overhead(Bytes)} override, else the runtime's reserve. */
