@@ -502,9 +502,16 @@ public final class Estimator {
       return new MemoryEstimate(weights(), Bytes.ofBytes(kvCacheBytes()), Bytes.ZERO, Bytes.ZERO,
           settings.overhead != null ? settings.overhead : SEED_OVERHEAD);
     }
-    LlamaCppBuffers b = buffers();
-    return new MemoryEstimate(weights(), Bytes.ofBytes(b.kvBytes), Bytes.ofBytes(b.computeBytes),
-        Bytes.ofBytes(b.outputBytes), runtimeReserve());
+    // llama.cpp's buffers as numbers, without the object that place() needs.
+    Architecture a = model.architecture();
+    ModelTables t = model.tables();
+    KvCacheType k = settings.kvTypeK;
+    KvCacheType v = settings.kvTypeV;
+    Bytes weights = weights();
+    Bytes kv = Bytes.ofBytes(LlamaCppBuffers.kvBytes(a, t, context, parallel, k, v, settings.runtime));
+    Bytes compute = Bytes.ofBytes(LlamaCppBuffers.computeBytes(a, t, context, parallel, k, v, settings.runtime));
+    Bytes output = Bytes.ofBytes(LlamaCppBuffers.outputBytes(a, parallel));
+    return new MemoryEstimate(weights, kv, compute, output, runtimeReserve());
   }
 
   /** The runtime's fixed cost per GPU: the {@link #overhead(Bytes)} override, else the runtime's reserve. */
@@ -544,7 +551,16 @@ public final class Estimator {
    */
   public Fit fit(Hardware hardware) {
     Checks.requireNonNull(hardware, "hardware");
-    MemoryEstimate memory = hardware.count() > 1 ? vramOn(hardware.count()) : vram();
+    return fit(hardware, vramOn(hardware.count()));
+  }
+
+  /**
+   * The verdict of {@code memory} on {@code hardware}. Apart from {@link #fit(Hardware)}, which sizes the memory,
+   * so that both stay small enough for the JIT to inline into a caller (C1 inlines up to 35 bytes of bytecode; C2
+   * does not inline a method it has compiled into more than 2,500 bytes): a {@link Fit} that the caller reads only
+   * for its verdict or total is then never allocated.
+   */
+  private Fit fit(Hardware hardware, MemoryEstimate memory) {
     Bytes usable = hardware.usableMemory();
     double share = (double) memory.totalBytes() / usable.bytes();
     Verdict verdict = share <= settings.greatShare ? Verdict.RUNS_GREAT
@@ -552,13 +568,10 @@ public final class Estimator {
     return new Fit(hardware, memory, usable, verdict);
   }
 
-  /**
-   * The memory of {@code devices} GPUs together: each keeps its own compute buffer and runtime reserve. Apart from
-   * {@link #fit} so that the single-device path stays small enough to inline into a caller's loop.
-   */
+  /** The memory of {@code devices} GPUs together: each keeps its own compute buffer and runtime reserve. */
   private MemoryEstimate vramOn(int devices) {
     MemoryEstimate m = vram();
-    if (!exact()) {
+    if (devices == 1 || !exact()) {
       return m;
     }
     return new MemoryEstimate(m.weights(), m.kvCache(), m.compute().multipliedBy(devices), m.output(),

@@ -47,41 +47,107 @@ final class LlamaCppBuffers {
    */
   static LlamaCppBuffers of(Architecture a, ModelTables t, int context, int sequences, KvCacheType typeK,
       KvCacheType typeV, LlamaCppRuntime r) {
-    boolean fa = r.flashAttention();
-    if (!fa && typeV.isQuantized() && a.mla() == null) {
+    requireSupported(a, typeV, r);
+    long swaK = slidingBytes(typeK.rowBytes(a.kvKeyElements()), a, t, context, sequences, r);
+    long swaV = slidingBytes(vRowBytes(a, typeV), a, t, context, sequences, r);
+    return new LlamaCppBuffers(keyBytes(a, t, context, sequences, typeK, r),
+        valueBytes(a, t, context, sequences, typeV, r), swaK + swaV,
+        computeBytes(a, t, context, sequences, typeK, typeV, r), outputBytes(a, sequences),
+        contextCells(context, sequences, r));
+  }
+
+  /**
+   * The K and V caches of {@link #of} together, without the other buffers or an object to hold them: an estimate
+   * that needs only the totals allocates nothing here.
+   *
+   * @throws IllegalStateException as {@link #of} does
+   */
+  static long kvBytes(Architecture a, ModelTables t, int context, int sequences, KvCacheType typeK,
+      KvCacheType typeV, LlamaCppRuntime r) {
+    requireSupported(a, typeV, r);
+    return Math.addExact(keyBytes(a, t, context, sequences, typeK, r), valueBytes(a, t, context, sequences, typeV, r));
+  }
+
+  /** llama.cpp refuses a quantized V cache without flash attention (MLA caches no V). */
+  private static void requireSupported(Architecture a, KvCacheType typeV, LlamaCppRuntime r) {
+    if (!r.flashAttention() && typeV.isQuantized() && a.mla() == null) {
       throw new IllegalStateException("kvType " + typeV.optionName() + " for V needs flash attention: llama.cpp "
           + "refuses a quantized V cache without it (set flash attention on, or use f16 for V)");
     }
-    long requested = (long) context * sequences;
-    int nSeq = sequences;
-    long nCtx = pad(requested, LlamaCppRuntime.CONTEXT_PADDING);
-    long ctxSeq = r.kvUnified() ? nCtx : pad(nCtx / nSeq, LlamaCppRuntime.CONTEXT_PADDING);
-    int streams = r.kvUnified() ? 1 : nSeq;
-    long batch = Math.min(requested, r.batch());
-    long ubatch = Math.min(batch, r.ubatch());
-    long outputsMax = r.outputs() == 0 ? batch : r.outputs();
+  }
 
-    // KV cache
-    boolean mla = a.mla() != null;
-    long kRow = typeK.rowBytes(a.kvKeyElements());
-    long vRow = vRowBytes(a, typeV);
-    SlidingWindow swa = a.slidingWindow();
-    long swaCells = 0;
-    if (swa != null) {
-      swaCells = r.swaFull() ? ctxSeq : pad(Math.min(ctxSeq, (long) swa.window() * (r.kvUnified() ? nSeq : 1)
-          + ubatch), LlamaCppRuntime.CONTEXT_PADDING);
-    }
-    // The products that can pass 2^63 at the extremes the setters allow are exact, so they throw, never wrap.
-    long fullK = exact(kRow, ctxSeq, streams, t.fullKvLayers());
-    long fullV = exact(vRow, ctxSeq, streams, t.fullKvLayers());
-    long swaK = exact(kRow, swaCells, streams, t.slidingKvLayers());
-    long swaV = exact(vRow, swaCells, streams, t.slidingKvLayers());
+  /** The K cache of every layer and stream, with the recurrent state of every sequence. */
+  private static long keyBytes(Architecture a, ModelTables t, int context, int sequences, KvCacheType typeK,
+      LlamaCppRuntime r) {
+    long row = typeK.rowBytes(a.kvKeyElements());
     RecurrentLayers rec = a.recurrent();
-    long state = rec == null ? 0 : exact(rec.stateBytesPerSequence(), t.recurrentLayers(), nSeq, 1);
+    long state = rec == null ? 0 : exact(rec.stateBytesPerSequence(), t.recurrentLayers(), sequences, 1);
+    return Math.addExact(Math.addExact(fullBytes(row, t, context, sequences, r),
+        slidingBytes(row, a, t, context, sequences, r)), state);
+  }
 
-    // Compute buffer: the largest peak of the graph allocator over the reserve graph of T tokens.
-    long tokens = Math.min(nCtx, ubatch);
+  /** The V cache of every layer and stream. */
+  private static long valueBytes(Architecture a, ModelTables t, int context, int sequences, KvCacheType typeV,
+      LlamaCppRuntime r) {
+    long row = vRowBytes(a, typeV);
+    return Math.addExact(fullBytes(row, t, context, sequences, r), slidingBytes(row, a, t, context, sequences, r));
+  }
+
+  /** A cache of {@code row} bytes per cell in the full-attention layers. */
+  private static long fullBytes(long row, ModelTables t, int context, int sequences, LlamaCppRuntime r) {
+    return exact(row, contextCells(context, sequences, r), streams(sequences, r), t.fullKvLayers());
+  }
+
+  /** A cache of {@code row} bytes per cell in the sliding-window layers. */
+  private static long slidingBytes(long row, Architecture a, ModelTables t, int context, int sequences,
+      LlamaCppRuntime r) {
+    return exact(row, slidingCells(a, context, sequences, r), streams(sequences, r), t.slidingKvLayers());
+  }
+
+  /** The cells of one stream of a full-attention cache: the context padded, then split per sequence unless unified. */
+  private static long contextCells(int context, int sequences, LlamaCppRuntime r) {
+    long cells = pad((long) context * sequences, LlamaCppRuntime.CONTEXT_PADDING);
+    return r.kvUnified() ? cells : pad(cells / sequences, LlamaCppRuntime.CONTEXT_PADDING);
+  }
+
+  /** The cells of one stream of a sliding-window cache: the window and a micro-batch, padded; 0 without one. */
+  private static long slidingCells(Architecture a, int context, int sequences, LlamaCppRuntime r) {
+    SlidingWindow swa = a.slidingWindow();
+    if (swa == null) {
+      return 0;
+    }
+    long cells = contextCells(context, sequences, r);
+    return r.swaFull() ? cells : pad(Math.min(cells, (long) swa.window() * (r.kvUnified() ? sequences : 1)
+        + microBatch(context, sequences, r)), LlamaCppRuntime.CONTEXT_PADDING);
+  }
+
+  /** One KV stream shared by all sequences, or one per sequence. */
+  private static int streams(int sequences, LlamaCppRuntime r) {
+    return r.kvUnified() ? 1 : sequences;
+  }
+
+  /** The logical batch: the runtime's, or every requested token when fewer. */
+  private static long batch(int context, int sequences, LlamaCppRuntime r) {
+    return Math.min((long) context * sequences, r.batch());
+  }
+
+  /** The micro-batch: the runtime's, or the whole batch when smaller. */
+  private static long microBatch(int context, int sequences, LlamaCppRuntime r) {
+    return Math.min(batch(context, sequences, r), r.ubatch());
+  }
+
+  /** The compute buffer: the largest peak of the graph allocator over the reserve graph of one micro-batch. */
+  static long computeBytes(Architecture a, ModelTables t, int context, int sequences, KvCacheType typeK,
+      KvCacheType typeV, LlamaCppRuntime r) {
+    boolean fa = r.flashAttention();
+    long ctxSeq = contextCells(context, sequences, r);
+    long swaCells = slidingCells(a, context, sequences, r);
+    int streams = streams(sequences, r);
+    long outputsMax = r.outputs() == 0 ? batch(context, sequences, r) : r.outputs();
+    long tokens = Math.min(pad((long) context * sequences, LlamaCppRuntime.CONTEXT_PADDING),
+        microBatch(context, sequences, r));
     long outTokens = Math.min(tokens, outputsMax);
+    boolean mla = a.mla() != null;
     long e = a.hiddenSize();
     long hq = a.attentionHeads();
     long dk = mla ? (long) a.mla().nopeHeadDim() + a.mla().ropeHeadDim() : a.headDimK();
@@ -131,13 +197,15 @@ final class LlamaCppBuffers {
       ffn = Math.max(ffn, inputs + region + 3 * al(4L * moe.expertFfnSize() * k * tokens) + al(4 * e * k * tokens));
     }
     long logits = al(4 * tokens) + al(4 * e * tokens) + al(4 * e * outTokens) + al(4L * a.vocabSize() * outTokens);
-    long compute = Math.max(Math.max(attention, ffn), logits);
-
-    long output = 4L * a.vocabSize() * nSeq;
-    return new LlamaCppBuffers(Math.addExact(Math.addExact(fullK, swaK), state), Math.addExact(fullV, swaV),
-        swaK + swaV, compute, output, ctxSeq);
+    return Math.max(Math.max(attention, ffn), logits);
   }
 
+  /** The output (logits) buffer: one row of the vocabulary per sequence. */
+  static long outputBytes(Architecture a, int sequences) {
+    return 4L * a.vocabSize() * sequences;
+  }
+
+  /** A product that can pass 2^63 at the extremes the setters allow: exact, so it throws, never wraps. */
   private static long exact(long a, long b, long c, long d) {
     return Math.multiplyExact(Math.multiplyExact(Math.multiplyExact(a, b), c), d);
   }
