@@ -7,6 +7,10 @@ import org.jspecify.annotations.Nullable;
  * The part of a model that memory depends on: layer count and widths, attention layout, vocabulary, and the
  * optional mixture-of-experts, latent-attention, sliding-window and recurrent parts.
  *
+ * <p>A GGUF file may hold more blocks than llama.cpp runs: GLM-4.5's converter appends its multi-token-prediction
+ * (NextN) layers after the {@link #layers()} trunk, and llama.cpp skips them when it loads the model. They count in
+ * the file and its parameters, not in memory.
+ *
  * <p>{@link #arch()} is llama.cpp's architecture name ({@code general.architecture} in a GGUF file:
  * {@code llama}, {@code qwen2}, {@code gemma3}, {@code deepseek2}, …); it selects the tensor layout used for exact
  * weights. Unknown names get a generic llama-like layout.
@@ -15,6 +19,7 @@ import org.jspecify.annotations.Nullable;
  * Architecture a = ModelSpec.builder("my-model").arch("qwen2").layers(28).hiddenSize(1536)
  *     .heads(12, 2).ffnSize(8960).vocabSize(151936).contextLength(131072).build().architecture();
  * int kvPerToken = a.kvHeads() * (a.headDimK() + a.headDimV());   // 512 elements per layer
+ * int blocks = a.layers() + a.nextnLayers();                       // 28: no multi-token-prediction layers
  * }</pre>
  *
  * @param arch llama.cpp architecture name, not blank
@@ -32,11 +37,15 @@ import org.jspecify.annotations.Nullable;
  * @param mla the latent-attention part, or null
  * @param slidingWindow the sliding-window part, or null
  * @param recurrent the recurrent (no KV cache) layers, or null
+ * @param qkNorm whether the layers normalise each query and key head where the architecture makes that optional
+ *     (GLM-4.5's {@code use_qk_norm}); Qwen3, Gemma 3 and OLMo-2 layers always do
+ * @param nextnLayers multi-token-prediction (NextN) layers the file holds after the trunk, which llama.cpp does not
+ *     load; 0 to {@code 4096 − layers}
  */
 public record Architecture(String arch, int layers, int hiddenSize, int attentionHeads, int kvHeads, int headDimK,
     int headDimV, int ffnSize, int vocabSize, boolean tiedEmbeddings, int contextLength,
     @Nullable MixtureOfExperts moe, @Nullable LatentAttention mla, @Nullable SlidingWindow slidingWindow,
-    @Nullable RecurrentLayers recurrent) {
+    @Nullable RecurrentLayers recurrent, boolean qkNorm, int nextnLayers) {
 
   /**
    * The most parameters an architecture may have: 2<sup>50</sup>, a thousand times the largest released model, so
@@ -62,12 +71,16 @@ public record Architecture(String arch, int layers, int hiddenSize, int attentio
    * @param mla the latent-attention part, or null
    * @param slidingWindow the sliding-window part, or null
    * @param recurrent the recurrent (no KV cache) layers, or null
+   * @param qkNorm whether the layers normalise each query and key head where the architecture makes that optional
+   * @param nextnLayers multi-token-prediction layers after the trunk, which llama.cpp does not load; 0 to
+   *     {@code 4096 − layers}
    * @throws IllegalArgumentException naming the component out of its range, or when the dimensions describe more
    *     than {@link #MAX_PARAMETERS} parameters
    */
   public Architecture {
     Checks.requireNonBlank(arch, "arch");
     Checks.requireInRange(layers, 1, 4096, "layers", "");
+    Checks.requireInRange(nextnLayers, 0, 4096 - layers, "nextnLayers", "");
     Checks.requireInRange(hiddenSize, 1, 1 << 20, "hiddenSize", "");
     Checks.requireInRange(attentionHeads, 1, 1 << 14, "attentionHeads", "");
     Checks.requireInRange(kvHeads, 1, attentionHeads, "kvHeads", "");
@@ -84,8 +97,9 @@ public record Architecture(String arch, int layers, int hiddenSize, int attentio
       throw new IllegalArgumentException("ffnSize must be positive when some layers are dense ("
           + moe.leadingDenseLayers() + " leading, MoE every " + moe.layerStep() + ") but was 0");
     }
-    double parameters = parameterBound(layers, hiddenSize, attentionHeads, kvHeads, headDimK, headDimV, ffnSize,
-        vocabSize, moe, mla);
+    // A NextN layer is a whole layer plus its input projection and its own embedding and output head copies.
+    double parameters = parameterBound(layers + nextnLayers, hiddenSize, attentionHeads, kvHeads, headDimK,
+        headDimV, ffnSize, vocabSize, moe, mla) + 2.0 * nextnLayers * ((double) vocabSize + hiddenSize) * hiddenSize;
     if (parameters > MAX_PARAMETERS) {
       throw new IllegalArgumentException(String.format(Locale.ROOT, "the dimensions describe about %.3g "
           + "parameters; at most %d are supported", parameters, MAX_PARAMETERS));
@@ -109,6 +123,11 @@ public record Architecture(String arch, int layers, int hiddenSize, int attentio
           + moe.sharedExpertFfnSize()) + h * moe.experts();
     }
     return layers * layer + 2 * vocab * h;
+  }
+
+  /** The blocks a GGUF file holds ({@code <arch>.block_count}): the trunk and the NextN layers. */
+  int blockCount() {
+    return layers + nextnLayers;
   }
 
   /**

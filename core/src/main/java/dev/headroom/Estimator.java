@@ -521,8 +521,8 @@ public final class Estimator {
 
   /**
    * The predicted download size. With {@link EstimationMethod#EXACT} and a GGUF type: the 32-byte-aligned tensor
-   * data plus an estimate of the header, metadata and tokenizer (or the file's own size, given
-   * {@link #fileWeights}); for other formats the weights. With {@link EstimationMethod#SEED}: the weights, as the
+   * data, multi-token-prediction layers included, plus an estimate of the header, metadata and tokenizer (or the
+   * file's own size, given {@link #fileWeights}); for other formats the weights. With {@link EstimationMethod#SEED}: the weights, as the
    * seed page shows them.
    *
    * @return the predicted size of the file to download
@@ -535,10 +535,11 @@ public final class Estimator {
     if (file != null) {
       return file.fileBytes();
     }
-    if (!quant.isGguf()) {
+    LlamaFileType ft = quant.fileType();
+    if (ft == null) {
       return Bytes.ofBytes(tensorBytes());
     }
-    return Bytes.ofBytes(Math.addExact(tensorBytes(), GgufMetadata.estimateBytes(model)));
+    return Bytes.ofBytes(Math.addExact(model.tables().ggufFileTensorBytes(ft), GgufMetadata.estimateBytes(model)));
   }
 
   /**

@@ -49,6 +49,9 @@ final class GgufMetadata {
     total += string("general.architecture", a.arch().length()) + scalar("general.file_type", 4)
         + scalar("general.quantization_version", 4);
     total += 16 * scalar(a.arch() + ".attention.head_count", 4);
+    if (a.nextnLayers() > 0) {
+      total += scalar(a.arch() + ".nextn_predict_layers", 4);
+    }
     total += tokenizer(a) + string("tokenizer.chat_template", CHAT_TEMPLATE);
     for (TensorSpec t : model.tables().inventory().tensors()) {
       int dims = t.ne2() > 1 ? 3 : t.ne1() > 1 ? 2 : 1;

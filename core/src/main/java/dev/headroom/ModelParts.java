@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * The bytes of the parts llama.cpp places on devices separately: the input embeddings (always in host memory), the
  * output head with its norm (on the GPU only when every layer is), and each repeating layer, with the share of it
- * that is routed experts and the share one token reads.
+ * that is routed experts and the share one token reads. Tensors llama.cpp does not load are left out.
  */
 final class ModelParts {
   final long input;
@@ -52,6 +52,9 @@ final class ModelParts {
     MixtureOfExperts moe = a.moe();
     for (int i = 0; i < bytes.length; i++) {
       TensorSpec t = tensors.get(i);
+      if (!t.loaded()) {
+        continue;
+      }
       if (t.layer() < 0) {
         if (t.role() == TensorRole.TOKEN_EMBEDDING) {
           input += bytes[i];

@@ -30,6 +30,11 @@ import org.jspecify.annotations.Nullable;
  *     .nominalParameters(1_500_000_000L)
  *     .build();
  * long exact = r1.totalParameters();   // 1_777_088_000, derived from the tensor shapes
+ *
+ * ModelSpec air = ModelSpec.builder("glm-4.5-air").arch("glm4moe").layers(46).nextnLayers(1)
+ *     .hiddenSize(4096).heads(96, 8).headDim(128).ffnSize(10944).vocabSize(151552).contextLength(131072)
+ *     .moe(new MixtureOfExperts(128, 8, 1, 1408, 1408, 1, 1, true)).build();
+ * long all = air.totalParameters();   // 110_468_824_832 with the NextN layer, which llama.cpp does not load
  * }</pre>
  */
 public final class ModelSpec {
@@ -113,6 +118,8 @@ public final class ModelSpec {
     b.mla = a.mla();
     b.slidingWindow = a.slidingWindow();
     b.recurrent = a.recurrent();
+    b.qkNorm = a.qkNorm();
+    b.nextnLayers = a.nextnLayers();
     b.totalParameters = givenTotalParameters;
     b.activeParameters = givenActiveParameters;
     b.nominalParameters = givenNominalParameters;
@@ -220,7 +227,8 @@ public final class ModelSpec {
   }
 
   /**
-   * Parameters one token reads: the total for a dense model, shared plus routed-per-token for an MoE.
+   * Parameters one token reads: the total for a dense model, shared plus routed-per-token for an MoE; never the
+   * multi-token-prediction layers, which llama.cpp does not load.
    *
    * @return the number of parameters one token reads
    */
@@ -228,7 +236,8 @@ public final class ModelSpec {
     if (givenActiveParameters != 0) {
       return givenActiveParameters;
     }
-    return Math.max(1, totalParameters() - tables().inventory().inactiveExpertElements());
+    TensorInventory inventory = tables().inventory();
+    return Math.max(1, totalParameters() - inventory.inactiveExpertElements() - inventory.skippedElements());
   }
 
   /**
@@ -241,9 +250,10 @@ public final class ModelSpec {
   }
 
   /**
-   * The parameter count of the tensors llama.cpp writes for this architecture, whether or not a total was given.
-   * It differs from a given total when a checkpoint holds tensors a GGUF drops (multi-token-prediction layers,
-   * vision towers) or adds (MXFP4 scales).
+   * The parameter count of the tensors llama.cpp writes for this architecture, whether or not a total was given;
+   * it includes the multi-token-prediction layers a GGUF keeps (GLM-4.5's). It differs from a given total when a
+   * checkpoint holds tensors a GGUF drops (DeepSeek-V3's multi-token-prediction module, vision towers) or adds
+   * (MXFP4 scales).
    *
    * @return the derived parameter count
    */
@@ -348,6 +358,8 @@ public final class ModelSpec {
     private @Nullable LatentAttention mla;
     private @Nullable SlidingWindow slidingWindow;
     private @Nullable RecurrentLayers recurrent;
+    private boolean qkNorm;
+    private int nextnLayers;
     private long totalParameters;
     private long activeParameters;
     private long nominalParameters;
@@ -614,6 +626,31 @@ public final class ModelSpec {
     }
 
     /**
+     * Whether the layers normalise each query and key head where the architecture makes that optional (GLM-4.5's
+     * {@code use_qk_norm}; default false). Qwen3, Gemma 3 and OLMo-2 layers always do.
+     *
+     * @param qkNorm true if every layer has {@code attn_q_norm} and {@code attn_k_norm} of one head's size
+     * @return this builder
+     */
+    public Builder qkNorm(boolean qkNorm) {
+      this.qkNorm = qkNorm;
+      return this;
+    }
+
+    /**
+     * Multi-token-prediction (NextN) layers the GGUF file holds after the {@link #layers trunk} (GLM-4.5's
+     * {@code num_nextn_predict_layers}; default 0). Each is a whole layer plus an input projection and its own
+     * embedding and output head copies; llama.cpp does not load them, so they count in the file, not in memory.
+     *
+     * @param nextnLayers the number of NextN layers, 0 to 4,095
+     * @return this builder
+     */
+    public Builder nextnLayers(int nextnLayers) {
+      this.nextnLayers = Checks.requireInRange(nextnLayers, 0, 4095, "nextnLayers", "");
+      return this;
+    }
+
+    /**
      * The exact total parameter count from a source; when not set it is derived from the tensor shapes.
      *
      * @param parameters the total parameter count, 1 to 2<sup>50</sup>
@@ -684,7 +721,7 @@ public final class ModelSpec {
             + ") is smaller than attentionHeads (" + attentionHeads + ")");
       }
       Architecture a = new Architecture(arch, layers, hiddenSize, attentionHeads, kvHeads, k, v, ffnSize,
-          vocabSize, tiedEmbeddings, contextLength, moe, mla, slidingWindow, recurrent);
+          vocabSize, tiedEmbeddings, contextLength, moe, mla, slidingWindow, recurrent, qkNorm, nextnLayers);
       return new ModelSpec(this, a);
     }
 

@@ -5,8 +5,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * Figures derived once per model and then reused by every estimate: the tensor inventory, the tensor bytes of each
- * llama.cpp file type, and the number of layers of each KV kind. Thread-safe: racing threads compute the same
- * values.
+ * llama.cpp file type, and the number of layers of each KV kind. Every figure but {@link #ggufFileTensorBytes}
+ * counts only the tensors llama.cpp loads. Thread-safe: racing threads compute the same values.
  */
 final class ModelTables {
   /** GGUF aligns every tensor's data to 32 bytes ({@code GGUF_DEFAULT_ALIGNMENT}). */
@@ -17,6 +17,7 @@ final class ModelTables {
   private final Architecture architecture;
   private final TensorInventory inventory;
   private final AtomicLongArray ggufTensorBytes = new AtomicLongArray(LlamaFileType.values().length);
+  private final AtomicLongArray ggufFileTensorBytes = new AtomicLongArray(LlamaFileType.values().length);
   private final AtomicLongArray ggufActiveBytes = new AtomicLongArray(LlamaFileType.values().length);
   private final AtomicLongArray cpuRepackBytes = new AtomicLongArray(LlamaFileType.values().length);
   private final AtomicLongArray superBlockActiveElements = new AtomicLongArray(LlamaFileType.values().length);
@@ -50,6 +51,9 @@ final class ModelTables {
     long embedding = 0;
     long small = 0;
     for (TensorSpec t : inventory.tensors()) {
+      if (!t.loaded()) {
+        continue;
+      }
       if (t.role().isLinear()) {
         linear += t.elements();
       } else if (t.role().quantizable) {
@@ -64,6 +68,7 @@ final class ModelTables {
     this.activeLinearElements = linear - inventory.inactiveExpertElements();
     for (int i = 0; i < ggufTensorBytes.length(); i++) {
       ggufTensorBytes.set(i, -1);
+      ggufFileTensorBytes.set(i, -1);
       ggufActiveBytes.set(i, -1);
       cpuRepackBytes.set(i, -1);
       superBlockActiveElements.set(i, -1);
@@ -91,11 +96,22 @@ final class ModelTables {
     return recurrentLayers;
   }
 
-  /** Bytes of all tensor data in a GGUF file of type {@code ft}, each tensor padded to 32 bytes. */
+  /** Bytes of the tensor data llama.cpp loads from a GGUF file of type {@code ft}, each tensor padded to 32 bytes. */
   long ggufTensorBytes(LlamaFileType ft) {
     long cached = ggufTensorBytes.get(ft.ordinal());
     if (cached < 0) {
-      cached = sizeGguf(ft);
+      sizeGguf(ft);
+      cached = ggufTensorBytes.get(ft.ordinal());
+    }
+    return cached;
+  }
+
+  /** Bytes of all tensor data in a GGUF file of type {@code ft}, loaded or not, each tensor padded to 32 bytes. */
+  long ggufFileTensorBytes(LlamaFileType ft) {
+    long cached = ggufFileTensorBytes.get(ft.ordinal());
+    if (cached < 0) {
+      sizeGguf(ft);
+      cached = ggufFileTensorBytes.get(ft.ordinal());
     }
     return cached;
   }
@@ -115,7 +131,7 @@ final class ModelTables {
     long total = 0;
     for (int i = 0; i < types.length; i++) {
       TensorSpec t = tensors.get(i);
-      if (isRepacked(t, types[i])) {
+      if (t.loaded() && isRepacked(t, types[i])) {
         total += tensorBytes(t, types[i]);
       }
     }
@@ -156,9 +172,10 @@ final class ModelTables {
     return activeLinearElements == 0 ? 0 : (double) cached / activeLinearElements;
   }
 
-  private long sizeGguf(LlamaFileType ft) {
+  private void sizeGguf(LlamaFileType ft) {
     List<TensorSpec> tensors = inventory.tensors();
     GgmlType[] types = QuantizationRules.assign(tensors, architecture, ft);
+    long file = 0;
     long total = 0;
     long inactive = 0;
     long superBlock = 0;
@@ -166,6 +183,10 @@ final class ModelTables {
     for (int i = 0; i < types.length; i++) {
       TensorSpec t = tensors.get(i);
       long bytes = tensorBytes(t, types[i]);
+      file = Math.addExact(file, padded(bytes));
+      if (!t.loaded()) {
+        continue;
+      }
       total = Math.addExact(total, padded(bytes));
       boolean routed = t.routedExperts() && moe != null;
       if (routed) {
@@ -181,7 +202,7 @@ final class ModelTables {
     superBlockActiveElements.set(ft.ordinal(), superBlock);
     ggufActiveBytes.set(ft.ordinal(), total - inactive);
     ggufTensorBytes.set(ft.ordinal(), total);
-    return total;
+    ggufFileTensorBytes.set(ft.ordinal(), file);
   }
 
   /** The parts llama.cpp places separately, for a GGUF file of type {@code ft}. */
@@ -200,8 +221,9 @@ final class ModelTables {
   }
 
   /**
-   * Bytes of a non-GGUF checkpoint: linear layers at {@code bits} per weight, embeddings and output head at 16 bits
-   * (or {@code bits} when the format quantizes them), norms, biases and routers at 16 bits.
+   * Bytes of a non-GGUF checkpoint, as loaded (no multi-token-prediction layers): linear layers at {@code bits} per
+   * weight, embeddings and output head at 16 bits (or {@code bits} when the format quantizes them), norms, biases
+   * and routers at 16 bits.
    */
   long otherFormatBytes(double bits, boolean quantizesEmbeddings) {
     double embeddingBits = quantizesEmbeddings ? bits : 16;

@@ -65,7 +65,8 @@ final class QuantizationRules {
   private static GgmlType mix(TensorSpec t, LlamaFileType ft, Counters c) {
     GgmlType def = ft.defaultType;
     boolean falcon = c.a.arch().equals("falcon");
-    int layers = c.a.layers();
+    // llama-quantize counts every block the file holds, NextN layers included (n_layer_all).
+    int layers = c.a.blockCount();
     TensorRole role = t.role();
     if (role == TensorRole.OUTPUT || (role == TensorRole.TOKEN_EMBEDDING && c.a.tiedEmbeddings())) {
       if (ft == LlamaFileType.MXFP4_MOE || falcon || !def.fitsRow(t.ne0())) {

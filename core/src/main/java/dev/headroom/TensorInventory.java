@@ -9,22 +9,30 @@ import java.util.Locale;
  * The tensors llama.cpp's converter writes for an architecture ({@code convert_hf_to_gguf.py} and
  * {@code src/llama-model.cpp}), with GGUF names and shapes in ggml order. Norms, biases and routers are included:
  * they are small but not free. Architectures not listed get a llama-like layout.
+ *
+ * <p>The file also holds the multi-token-prediction layers after the trunk, which llama.cpp does not load: a file's
+ * size and parameter count include them, memory and speed only the {@link TensorSpec#loaded() loaded} tensors.
  */
 final class TensorInventory {
   private final List<TensorSpec> tensors;
   private final long totalElements;
+  private final long skippedElements;
   private final long inactiveExpertElements;
 
   private TensorInventory(List<TensorSpec> tensors, long inactiveExpertElements) {
     this.tensors = Collections.unmodifiableList(tensors);
     long total = 0;
+    long skipped = 0;
     for (TensorSpec t : tensors) {
       total = Math.addExact(total, t.elements());
+      skipped += t.loaded() ? 0 : t.elements();
     }
     this.totalElements = total;
+    this.skippedElements = skipped;
     this.inactiveExpertElements = inactiveExpertElements;
   }
 
+  /** Every tensor the file holds, loaded or not, in file order. */
   List<TensorSpec> tensors() {
     return tensors;
   }
@@ -34,7 +42,12 @@ final class TensorInventory {
     return totalElements;
   }
 
-  /** Elements of the routed experts a token does not use: total minus active. */
+  /** Elements of the tensors llama.cpp does not load: the multi-token-prediction layers. */
+  long skippedElements() {
+    return skippedElements;
+  }
+
+  /** Elements of the loaded layers' routed experts that a token does not use. */
   long inactiveExpertElements() {
     return inactiveExpertElements;
   }
@@ -58,8 +71,11 @@ final class TensorInventory {
     TensorInventory build() {
       long h = a.hiddenSize();
       add("token_embd.weight", TensorRole.TOKEN_EMBEDDING, -1, h, a.vocabSize(), 1);
-      for (int layer = 0; layer < a.layers(); layer++) {
+      for (int layer = 0; layer < a.blockCount(); layer++) {
         block(layer);
+        if (layer >= a.layers()) {
+          nextn("blk." + layer + ".", layer);
+        }
       }
       add("output_norm.weight", TensorRole.SMALL, -1, h, 1, 1);
       if (is("falcon")) {
@@ -148,12 +164,30 @@ final class TensorInventory {
       } else if (is("olmo2")) {
         add(p + "attn_q_norm.weight", TensorRole.SMALL, layer, q, 1, 1);
         add(p + "attn_k_norm.weight", TensorRole.SMALL, layer, k, 1, 1);
+      } else if (a.qkNorm()) {
+        add(p + "attn_q_norm.weight", TensorRole.SMALL, layer, a.headDimK(), 1, 1);
+        add(p + "attn_k_norm.weight", TensorRole.SMALL, layer, a.headDimK(), 1, 1);
       }
       add(p + "attn_output.weight", TensorRole.ATTN_OUTPUT, layer, o, h, 1);
       if (is("gpt-oss")) {
         add(p + "attn_output.bias", TensorRole.SMALL, layer, h, 1, 1);
         add(p + "attn_sinks.weight", TensorRole.SMALL, layer, a.attentionHeads(), 1, 1);
       }
+    }
+
+    /**
+     * What a multi-token-prediction layer adds to an ordinary layer: a projection of the normed embedding and
+     * hidden state ({@code 2h → h}), their norms, and its own copies of the token embeddings and output head, which
+     * the converter keeps ({@code Glm4MoeModel} in {@code convert_hf_to_gguf.py}).
+     */
+    private void nextn(String p, int layer) {
+      long h = a.hiddenSize();
+      add(p + "nextn.eh_proj.weight", TensorRole.NEXTN, layer, 2 * h, h, 1);
+      add(p + "nextn.embed_tokens.weight", TensorRole.NEXTN, layer, h, a.vocabSize(), 1);
+      add(p + "nextn.enorm.weight", TensorRole.SMALL, layer, h, 1, 1);
+      add(p + "nextn.hnorm.weight", TensorRole.SMALL, layer, h, 1, 1);
+      add(p + "nextn.shared_head_head.weight", TensorRole.NEXTN, layer, h, a.vocabSize(), 1);
+      add(p + "nextn.shared_head_norm.weight", TensorRole.SMALL, layer, h, 1, 1);
     }
 
     /**
@@ -215,15 +249,17 @@ final class TensorInventory {
     }
 
     private void addExperts(String name, TensorRole role, int layer, long ne0, long ne1, long experts) {
-      TensorSpec t = new TensorSpec(name, role, layer, ne0, ne1, experts, true);
+      TensorSpec t = new TensorSpec(name, role, layer, ne0, ne1, experts, true, layer < a.layers());
       out.add(t);
-      MixtureOfExperts moe = a.moe();
-      long perExpert = t.elements() / moe.experts();
-      inactive += perExpert * (moe.experts() - moe.expertsPerToken());
+      if (t.loaded()) {
+        MixtureOfExperts moe = a.moe();
+        inactive += t.elements() / moe.experts() * (moe.experts() - moe.expertsPerToken());
+      }
     }
 
     private void add(String name, TensorRole role, int layer, long ne0, long ne1, long ne2) {
-      out.add(new TensorSpec(name, role, layer, ne0, ne1, ne2, false));
+      // Global tensors have layer -1; every layer past the trunk is a NextN layer, which llama.cpp skips.
+      out.add(new TensorSpec(name, role, layer, ne0, ne1, ne2, false, layer < a.layers()));
     }
 
     private boolean is(String... names) {

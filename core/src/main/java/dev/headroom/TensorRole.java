@@ -21,7 +21,12 @@ enum TensorRole {
   ATTN_LATENT(true),
   FFN_GATE(true),
   FFN_UP(true),
-  FFN_DOWN(true);
+  FFN_DOWN(true),
+  /**
+   * A multi-token-prediction layer's own matrices ({@code nextn.eh_proj}, {@code nextn.embed_tokens},
+   * {@code nextn.shared_head_head}): no llama-quantize rule names them, so they take the default type.
+   */
+  NEXTN(true);
 
   final boolean quantizable;
 

@@ -18,15 +18,19 @@ final class ArchitectureTest {
 
   @Test
   void constructor_rejectsInconsistentFields() {
-    assertThatThrownBy(() -> new Architecture("llama", 2, 64, 4, 4, 16, 16, 0, 10, false, 10, null, null, null, null))
+    assertThatThrownBy(() -> new Architecture("llama", 2, 64, 4, 4, 16, 16, 0, 10, false, 10, null, null, null, null,
+        false, 0))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ffnSize");
-    assertThatThrownBy(() -> new Architecture(" ", 2, 64, 4, 4, 16, 16, 8, 10, false, 10, null, null, null, null))
+    assertThatThrownBy(() -> new Architecture(" ", 2, 64, 4, 4, 16, 16, 8, 10, false, 10, null, null, null, null,
+        false, 0))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("arch");
     assertThatThrownBy(() -> new Architecture("llama", 2, 64, 4, 4, 16, 16, 0, 10, false, 10,
-        new MixtureOfExperts(4, 2, 0, 8, 0, 1), null, null, null)).isInstanceOf(IllegalArgumentException.class)
+        new MixtureOfExperts(4, 2, 0, 8, 0, 1), null, null, null, false, 0))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("some layers are dense");
     assertThatThrownBy(() -> new Architecture("llama", 2, 64, 4, 4, 16, 16, 8, 10, false, Estimator.MAX_CONTEXT + 1,
-        null, null, null, null)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("contextLength");
+        null, null, null, null, false, 0)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("contextLength");
   }
 
   /** gemma-2: llama.cpp's pattern 2 makes every even layer (0, 2, …) a sliding-window layer. */
@@ -42,15 +46,15 @@ final class ArchitectureTest {
   @Test
   void ffnSize_zero_allowedOnlyWhenNoLayerIsDense() {
     MixtureOfExperts allMoe = new MixtureOfExperts(8, 2, 0, 64, 0, 0, 1);
-    assertThat(new Architecture("qwen3moe", 4, 64, 4, 4, 16, 16, 0, 10, false, 10, allMoe, null, null, null)
-        .ffnSize()).isZero();
+    assertThat(new Architecture("qwen3moe", 4, 64, 4, 4, 16, 16, 0, 10, false, 10, allMoe, null, null, null, false,
+        0).ffnSize()).isZero();
     MixtureOfExperts leadingDense = new MixtureOfExperts(8, 2, 0, 64, 0, 1, 1);
     assertThatThrownBy(() -> new Architecture("deepseek2", 4, 64, 4, 4, 16, 16, 0, 10, false, 10, leadingDense,
-        null, null, null)).isInstanceOf(IllegalArgumentException.class)
+        null, null, null, false, 0)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("ffnSize must be positive when some layers are dense (1 leading, MoE every 1)");
     MixtureOfExperts everyOther = new MixtureOfExperts(8, 2, 0, 64, 0, 0, 2);
     assertThatThrownBy(() -> new Architecture("llama4", 4, 64, 4, 4, 16, 16, 0, 10, false, 10, everyOther,
-        null, null, null)).isInstanceOf(IllegalArgumentException.class)
+        null, null, null, false, 0)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("(0 leading, MoE every 2)");
   }
 }

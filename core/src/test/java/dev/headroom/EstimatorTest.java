@@ -490,6 +490,36 @@ final class EstimatorTest {
       assertThat(placed).isCloseTo(2_000_000_000L, within(32L));
     }
 
+    /**
+     * GLM-4.5-Air's NextN layer in Q8_0: its matrices, 3,616,014,336 weights, at 34 bytes per 32, and 559,232 F32
+     * values (biases, five norms, the router and its score bias): 3,844,252,160 bytes more in the file. llama.cpp
+     * skips the layer, so memory, placement, speed and the CPU repack are those of the trunk alone; with 47 blocks
+     * rather than 46, llama-quantize's Q4_K_M picks the same types for the trunk.
+     */
+    @Test
+    void nextnLayers_growTheFile_notTheMemory() {
+      Hardware gpu = Hardware.gpu("Card", Vendor.NVIDIA, Bytes.ofGibibytes(48), 1000);
+      Hardware host = Hardware.cpu("Host", Vendor.AMD, Bytes.ofGibibytes(256), 80);
+      LlamaCppRuntime cpu = LlamaCppRuntime.defaults().withBackend(Backend.CPU);
+      ModelSpec air = TestModels.glm45Air();
+      ModelSpec trunk = air.toBuilder().nextnLayers(0).build();
+      for (Quantization q : new Quantization[] {Q8_0, Q4_K_M}) {
+        Estimator with = Estimator.of(air).quant(q).context(8192);
+        Estimator without = Estimator.of(trunk).quant(q).context(8192);
+        assertThat(with.vram()).as(q.name()).isEqualTo(without.vram());
+        assertThat(with.runtime(cpu).weights()).as(q.name()).isEqualTo(without.runtime(cpu).weights());
+        assertThat(with.decode(gpu)).as(q.name()).isEqualTo(without.decode(gpu));
+        assertThat(with.prefill(gpu, 512)).as(q.name()).isEqualTo(without.prefill(gpu, 512));
+        assertThat(with.place(gpu, host, Offload.EXPERTS)).as(q.name())
+            .isEqualTo(without.place(gpu, host, Offload.EXPERTS));
+      }
+      LlamaFileType q8 = LlamaFileType.Q8_0;
+      assertThat(air.tables().ggufFileTensorBytes(q8) - air.tables().ggufTensorBytes(q8)).isEqualTo(3_844_252_160L);
+      assertThat(air.tables().ggufTensorBytes(q8)).isEqualTo(trunk.tables().ggufTensorBytes(q8));
+      long grown = Estimator.of(air).quant(Q8_0).fileSize().bytes() - Estimator.of(trunk).quant(Q8_0).fileSize().bytes();
+      assertThat(grown - 3_844_252_160L).as("23 tensor infos and the nextn_predict_layers key").isBetween(1L, 2048L);
+    }
+
     @Test
     void constructor_rejectsActiveOrRepackAboveTheTotal() {
       Bytes one = Bytes.ofBytes(1);

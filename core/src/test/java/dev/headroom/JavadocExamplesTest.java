@@ -160,6 +160,8 @@ final class JavadocExamplesTest {
         .heads(12, 2).ffnSize(8960).vocabSize(151936).contextLength(131072).build().architecture();
     int kvPerToken = a.kvHeads() * (a.headDimK() + a.headDimV());
     assertThat(kvPerToken).isEqualTo(512);
+    int blocks = a.layers() + a.nextnLayers();
+    assertThat(blocks).isEqualTo(28);
   }
 
   @Test
@@ -174,6 +176,13 @@ final class JavadocExamplesTest {
     long exact = r1.totalParameters();
     assertThat(exact).isEqualTo(1_777_088_000L);
     assertThat(r1.architecture()).isEqualTo(model.architecture());
+
+    ModelSpec air = ModelSpec.builder("glm-4.5-air").arch("glm4moe").layers(46).nextnLayers(1)
+        .hiddenSize(4096).heads(96, 8).headDim(128).ffnSize(10944).vocabSize(151552).contextLength(131072)
+        .moe(new MixtureOfExperts(128, 8, 1, 1408, 1408, 1, 1, true)).build();
+    long all = air.totalParameters();
+    assertThat(all).isEqualTo(110_468_824_832L);
+    assertThat(air.toBuilder().nextnLayers(0).build().totalParameters()).isEqualTo(106_852_251_264L);
   }
 
   @Test

@@ -35,6 +35,28 @@ final class QuantizationRulesTest {
     assertThat(typeOf(r1, LlamaFileType.Q4_K_M, "blk.0.attn_q.bias")).isEqualTo(GgmlType.F32);
   }
 
+  /**
+   * llama-quantize counts every block the file holds, 93 for GLM-4.5 ({@code n_layer_all}; a MoE ffn_down of block
+   * 92 would otherwise be refused as a bad layer): the last eighth begins at 7 × 93 / 8 = 81, so block 80 is not in
+   * it and (80 − 11) % 3 ≠ 2 keeps its ffn_down and attn_v at Q4_K. No rule names the NextN layer's own matrices
+   * ({@code nextn.embed_tokens} is not {@code token_embd}): they take the file type's default.
+   */
+  @Test
+  void glm45_countsItsNextnLayer_whoseOwnMatricesTakeTheDefaultType() {
+    ModelSpec glm = TestModels.glm45();
+    LlamaFileType ft = LlamaFileType.Q4_K_M;
+    assertThat(typeOf(glm, ft, "blk.80.ffn_down_exps.weight")).isEqualTo(GgmlType.Q4_K);
+    assertThat(typeOf(glm, ft, "blk.80.ffn_down_shexp.weight")).isEqualTo(GgmlType.Q4_K);
+    assertThat(typeOf(glm, ft, "blk.80.attn_v.weight")).isEqualTo(GgmlType.Q4_K);
+    assertThat(typeOf(glm, ft, "blk.81.ffn_down_exps.weight")).isEqualTo(GgmlType.Q6_K);
+    assertThat(typeOf(glm, ft, "blk.92.ffn_down_exps.weight")).isEqualTo(GgmlType.Q6_K);
+    assertThat(typeOf(glm, ft, "blk.92.nextn.eh_proj.weight")).isEqualTo(GgmlType.Q4_K);
+    assertThat(typeOf(glm, ft, "blk.92.nextn.embed_tokens.weight")).isEqualTo(GgmlType.Q4_K);
+    assertThat(typeOf(glm, ft, "blk.92.nextn.shared_head_head.weight")).isEqualTo(GgmlType.Q4_K);
+    assertThat(typeOf(glm, ft, "blk.92.nextn.enorm.weight")).isEqualTo(GgmlType.F32);
+    assertThat(typeOf(glm, ft, "output.weight")).isEqualTo(GgmlType.Q6_K);
+  }
+
   /** Tied embeddings take the output rule; Qwen2.5-0.5B's 896-wide rows are not whole Q6_K blocks, so Q8_0. */
   @Test
   void tiedEmbeddings_takeTheOutputRule_andRowsThatDoNotFitFallBack() {

@@ -71,29 +71,63 @@ final class TensorInventoryTest {
    * ffn_norm) and 45 MoE layers of 17 (router with its exp_probs_b, 3 expert and 3 shared-expert tensors). By hand:
    * attention 4096 × (12288 + 1024 + 1024) + 12288 × 4096 = 109,051,904, biases 14,336, norms 8,192; dense FFN
    * 3 × 4096 × 10944 = 134,479,872; MoE FFN 128 × 3 × 4096 × 1408 + 3 × 4096 × 1408 + 128 × 4096 + 128 =
-   * 2,232,418,432; embeddings and head 2 × 151552 × 4096 = 1,241,513,984; output norm 4,096. The checkpoint's
-   * 110,468,824,832 is this plus its MTP layer 46 (one MoE layer, eh_proj 2 × 4096 × 4096, three norms, and its own
-   * embedding and head copies: 3,616,573,568).
+   * 2,232,418,432; embeddings and head 2 × 151552 × 4096 = 1,241,513,984; output norm 4,096: 106,852,251,264. The
+   * NextN layer 46 is one more MoE layer of 17 plus 6 tensors: eh_proj 2 × 4096 × 4096 = 33,554,432, three norms
+   * 12,288, and its own embedding and head copies 1,241,513,984, so 3,616,573,568. Together: the checkpoint's
+   * 110,468,824,832, of which llama.cpp loads the trunk.
    */
   @Test
-  void glm45Air_trunkMatchesTheCheckpointLessItsMtpLayer() {
-    ModelSpec air = ModelSpec.builder("glm-4.5-air").arch("glm4moe").layers(46).hiddenSize(4096).heads(96, 8)
-        .headDim(128).ffnSize(10944).vocabSize(151552).contextLength(131072)
-        .moe(new MixtureOfExperts(128, 8, 1, 1408, 1408, 1, 1, true)).build();
-    assertThat(tensors(air)).hasSize(3 + 12 + 45 * 17);
+  void glm45Air_matchesTheCheckpoint_andLoadsItsTrunk() {
+    ModelSpec air = TestModels.glm45Air();
+    assertThat(tensors(air)).hasSize(3 + 12 + 45 * 17 + 17 + 6);
     long nonFfn = 109_051_904L + 14_336 + 8_192;
-    long expected = nonFfn + 134_479_872L + 45 * (nonFfn + 2_232_418_432L) + 1_241_513_984L + 4_096;
-    assertThat(expected).isEqualTo(106_852_251_264L);
-    assertThat(air.totalParameters()).isEqualTo(expected).isEqualTo(110_468_824_832L - 3_616_573_568L);
-    assertThat(tensors(air)).noneMatch(s -> s.name().endsWith("ffn_norm.weight"))
+    long trunk = nonFfn + 134_479_872L + 45 * (nonFfn + 2_232_418_432L) + 1_241_513_984L + 4_096;
+    long nextn = nonFfn + 2_232_418_432L + 33_554_432L + 12_288 + 1_241_513_984L;
+    assertThat(trunk).isEqualTo(106_852_251_264L);
+    assertThat(nextn).isEqualTo(3_616_573_568L);
+    assertThat(air.totalParameters()).isEqualTo(trunk + nextn).isEqualTo(110_468_824_832L);
+    assertThat(air.tables().inventory().skippedElements()).isEqualTo(nextn);
+    assertThat(tensors(air)).filteredOn(s -> !s.loaded()).hasSize(23).allMatch(s -> s.layer() == 46);
+    assertThat(tensors(air)).noneMatch(s -> s.name().endsWith("ffn_norm.weight") || s.name().contains("q_norm"))
         .anyMatch(s -> s.name().equals("blk.0.attn_q.bias"));
+    ModelSpec trunkOnly = air.toBuilder().nextnLayers(0).build();
+    assertThat(trunkOnly.totalParameters()).isEqualTo(trunk);
+    assertThat(air.activeParameters()).as("one token reads none of the NextN layer")
+        .isEqualTo(trunkOnly.activeParameters());
+  }
+
+  /**
+   * GLM-4.5 (q/k norms of one 128-value head each in every layer): 3 dense layers of 14 tensors, 89 MoE layers of
+   * 19, and the NextN layer 92 of 19 + 6. By hand: attention 5120 × (12288 + 1024 + 1024) + 12288 × 5120 =
+   * 136,314,880, biases 14,336, norms 10,240, q/k norms 256; dense FFN 3 × 5120 × 12288 = 188,743,680; MoE FFN
+   * 160 × 3 × 5120 × 1536 + 3 × 5120 × 1536 + 160 × 5120 + 160 = 3,799,285,920; embeddings and head
+   * 2 × 151552 × 5120 = 1,551,892,480; output norm 5,120: a trunk of 352,797,829,024. The NextN layer adds an MoE
+   * layer, eh_proj 2 × 5120 × 5120 = 52,428,800, three norms 15,360 and its embedding and head copies: 5,539,962,272.
+   * Together: the checkpoint's 358,337,791,296.
+   */
+  @Test
+  void glm45_withQkNormsAndItsNextnLayer_matchesTheCheckpoint() {
+    ModelSpec glm = TestModels.glm45();
+    assertThat(tensors(glm)).hasSize(3 + 3 * 14 + 89 * 19 + 19 + 6);
+    long nonFfn = 136_314_880L + 14_336 + 10_240 + 256;
+    long trunk = 92 * nonFfn + 3 * 188_743_680L + 89 * 3_799_285_920L + 1_551_892_480L + 5_120;
+    long nextn = nonFfn + 3_799_285_920L + 52_428_800L + 15_360 + 1_551_892_480L;
+    assertThat(trunk).isEqualTo(352_797_829_024L);
+    assertThat(nextn).isEqualTo(5_539_962_272L);
+    assertThat(glm.totalParameters()).isEqualTo(trunk + nextn).isEqualTo(358_337_791_296L);
+    assertThat(tensors(glm)).filteredOn(s -> s.name().equals("blk.92.attn_k_norm.weight")).singleElement()
+        .extracting(TensorSpec::ne0, TensorSpec::loaded).containsExactly(128L, false);
+    assertThat(tensors(glm)).filteredOn(s -> s.name().equals("blk.92.nextn.eh_proj.weight")).singleElement()
+        .extracting(TensorSpec::ne0, TensorSpec::ne1, TensorSpec::role).containsExactly(10240L, 5120L,
+            TensorRole.NEXTN);
+    assertThat(tensors(glm)).filteredOn(s -> s.name().startsWith("blk.91.")).allMatch(TensorSpec::loaded);
   }
 
   @Test
   void shapes_followGgmlOrder() {
     List<TensorSpec> t = tensors(TestModels.r1DistillQwen15b());
     assertThat(t.get(0)).isEqualTo(new TensorSpec("token_embd.weight", TensorRole.TOKEN_EMBEDDING, -1, 1536, 151936,
-        1, false));
+        1, false, true));
     assertThat(t).filteredOn(s -> s.name().equals("blk.0.attn_k.weight")).singleElement()
         .extracting(TensorSpec::ne0, TensorSpec::ne1).containsExactly(1536L, 256L);
     assertThat(t).filteredOn(s -> s.name().equals("blk.0.ffn_down.weight")).singleElement()

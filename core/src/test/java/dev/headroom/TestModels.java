@@ -53,6 +53,20 @@ final class TestModels {
         .build();
   }
 
+  /** zai-org/GLM-4.5: 160 experts + 1 shared, 3 leading dense layers, q/k norms, one NextN layer. */
+  static ModelSpec glm45() {
+    return ModelSpec.builder("glm-4.5").arch("glm4moe").layers(92).nextnLayers(1).hiddenSize(5120).heads(96, 8)
+        .headDim(128).qkNorm(true).ffnSize(12288).vocabSize(151552).contextLength(131072)
+        .moe(new MixtureOfExperts(160, 8, 1, 1536, 1536, 3, 1, true)).build();
+  }
+
+  /** zai-org/GLM-4.5-Air: 128 experts + 1 shared, 1 leading dense layer, no q/k norms, one NextN layer. */
+  static ModelSpec glm45Air() {
+    return ModelSpec.builder("glm-4.5-air").arch("glm4moe").layers(46).nextnLayers(1).hiddenSize(4096)
+        .heads(96, 8).headDim(128).ffnSize(10944).vocabSize(151552).contextLength(131072)
+        .moe(new MixtureOfExperts(128, 8, 1, 1408, 1408, 1, 1, true)).build();
+  }
+
   /** mistralai/Mixtral-8x7B: 8 experts, 2 a token. */
   static ModelSpec mixtral8x7b() {
     return ModelSpec.builder("mixtral-8x7b").arch("llama").layers(32).hiddenSize(4096).heads(32, 8).ffnSize(14336)

@@ -75,7 +75,9 @@ final class CatalogFiles {
     ModelSpec.Builder b = ModelSpec.builder(id).name(row.required("name")).arch(row.required("arch"))
         .layers(row.integer("layers")).hiddenSize(row.integer("hidden_size"))
         .vocabSize(row.integer("vocab_size")).contextLength(row.integer("context_length"))
-        .tiedEmbeddings(Boolean.parseBoolean(row.or("tied_embeddings", "false")));
+        .tiedEmbeddings(Boolean.parseBoolean(row.or("tied_embeddings", "false")))
+        .nextnLayers(row.has("nextn_layers") ? row.integer("nextn_layers") : 0)
+        .qkNorm(Boolean.parseBoolean(row.or("qk_norm", "false")));
     int heads = row.integer("attention_heads");
     int kvHeads = row.has("kv_heads") ? row.integer("kv_heads") : heads;
     b.heads(heads, kvHeads);

@@ -463,18 +463,22 @@ public final class GgufFile {
   }
 
   /**
-   * The weights as this file has them: tensor data padded to the alignment, the part one token reads (routed
-   * experts scaled by {@code expert_used_count / expert_count}, one row of untied token embeddings), what
-   * llama.cpp's CPU backend would repack, and the file size.
+   * The weights as llama.cpp loads them from this file: tensor data padded to the alignment, the part one token
+   * reads (routed experts scaled by {@code expert_used_count / expert_count}, one row of untied token embeddings),
+   * what llama.cpp's CPU backend would repack, and the file size. The blocks of the multi-token-prediction layers
+   * ({@code <arch>.nextn_predict_layers}, the last ones) are in the file size only: llama.cpp skips them.
    *
    * @return the file's weights, for {@link dev.headroom.Estimator#fileWeights(FileWeights)}
-   * @throws GgufFormatException when {@code <arch>.expert_used_count} is outside [0, expert count]
+   * @throws GgufFormatException when {@code <arch>.expert_used_count} is outside [0, expert count] or
+   *     {@code <arch>.nextn_predict_layers} is not below the block count
    */
   public FileWeights weights() {
     long total = 0;
     long inactive = 0;
     long repack = 0;
     String arch = architecture().orElse("");
+    long nextn = nextnLayers(arch);
+    long trunk = number(arch + ".block_count", 0) - nextn;
     long experts = number(arch + ".expert_count", 0);
     long used = number(arch + ".expert_used_count", experts);
     if (experts > 1 && (used < 0 || used > experts)) {
@@ -483,6 +487,9 @@ public final class GgufFile {
     }
     boolean untied = tensors.stream().anyMatch(t -> t.name().equals("output.weight"));
     for (GgufTensor t : tensors) {
+      if (nextn > 0 && block(t.name()) >= trunk) {
+        continue;
+      }
       long bytes = t.bytes();
       total += (bytes + alignment - 1) / alignment * alignment;
       if (experts > 1 && t.name().contains("_exps.")) {
@@ -497,6 +504,34 @@ public final class GgufFile {
     }
     return new FileWeights(Bytes.ofBytes(total), Bytes.ofBytes(total - inactive), Bytes.ofBytes(repack),
         Bytes.ofBytes(fileSize));
+  }
+
+  /**
+   * The multi-token-prediction layers after the trunk ({@code <arch>.nextn_predict_layers}; 0 when absent).
+   *
+   * @throws GgufFormatException when they are not fewer than {@code <arch>.block_count}
+   */
+  long nextnLayers(String arch) {
+    long nextn = number(arch + ".nextn_predict_layers", 0);
+    long blocks = number(arch + ".block_count", 0);
+    if (nextn < 0 || nextn > 0 && nextn >= blocks) {
+      throw new GgufFormatException(source, 0, arch + ".nextn_predict_layers is " + nextn + "; it must be below "
+          + arch + ".block_count (" + blocks + ")");
+    }
+    return nextn;
+  }
+
+  /** The block of a {@code blk.<n>.} tensor, or -1 for a global one. */
+  private static long block(String name) {
+    if (!name.startsWith("blk.")) {
+      return -1;
+    }
+    int end = name.indexOf('.', 4);
+    try {
+      return Long.parseLong(name.substring(4, end < 0 ? name.length() : end));
+    } catch (NumberFormatException e) {
+      return -1;
+    }
   }
 
   /** llama.cpp's x86 CPU repack: Q4_0, Q4_K, IQ4_NL, MXFP4 matmul weights with a multiple of 8 rows. */

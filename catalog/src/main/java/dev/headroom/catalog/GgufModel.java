@@ -16,7 +16,7 @@ import java.util.OptionalInt;
 final class GgufModel {
   private static final java.util.Set<String> KNOWN = java.util.Set.of("llama", "qwen2", "qwen2moe", "qwen3",
       "qwen3moe", "gemma", "gemma2", "gemma3", "phi3", "deepseek2", "gpt-oss", "command-r", "cohere2", "olmo2",
-      "granite", "falcon");
+      "granite", "falcon", "glm4moe");
 
   private GgufModel() {}
 
@@ -28,14 +28,18 @@ final class GgufModel {
     String slug = name instanceof String
         ? ((String) name).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.]+", "-").replaceAll("^-|-$", "") : "";
     String id = slug.isEmpty() ? "gguf-model" : slug;
-    int layers = required(f, p + "block_count");
+    // The converter counts the multi-token-prediction layers in block_count; llama.cpp runs the others.
+    int blocks = required(f, p + "block_count");
+    int nextn = (int) f.nextnLayers(arch);
+    int layers = blocks - nextn;
     int hidden = required(f, p + "embedding_length");
     int heads = required(f, p + "attention.head_count");
     int kvHeads = optional(f, p + "attention.head_count_kv", heads);
     boolean tied = f.tensors().stream().noneMatch(t -> t.name().equals("output.weight"));
     ModelSpec.Builder b = ModelSpec.builder(id).arch(arch).layers(layers).hiddenSize(hidden)
         .vocabSize(vocabulary(f, p)).contextLength(required(f, p + "context_length")).tiedEmbeddings(tied)
-        .approximate(!KNOWN.contains(arch));
+        .approximate(!KNOWN.contains(arch)).nextnLayers(nextn)
+        .qkNorm(f.tensors().stream().anyMatch(t -> t.name().endsWith(".attn_q_norm.weight")));
     if (name instanceof String && !((String) name).isBlank()) {
       b.name((String) name);
     }

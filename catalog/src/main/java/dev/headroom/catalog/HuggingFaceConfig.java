@@ -207,6 +207,12 @@ public final class HuggingFaceConfig {
         b.mla(new LatentAttention(kvLora, qLora == null ? 0 : qLora, rope, nope, v));
       }
       slidingWindow(b, llamaArch, layers);
+      if (llamaArch.equals("glm4moe")) {
+        // Only GLM-4.5's converter keeps the NextN layers (DeepSeek-V3's drops them), and elsewhere use_qk_norm can
+        // mean weightless norms (Llama 4).
+        Integer nextn = integer("num_nextn_predict_layers");
+        b.nextnLayers(nextn == null ? 0 : nextn).qkNorm(bool("use_qk_norm", false));
+      }
       Integer interval = integer("full_attention_interval");
       if (interval != null) {
         b.recurrent(new RecurrentLayers(interval, recurrentState()));

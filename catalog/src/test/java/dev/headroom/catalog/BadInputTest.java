@@ -172,6 +172,8 @@ final class BadInputTest {
 
   private static Stream<Arguments> gguf() {
     byte[] valid = new GgufWriter().str("general.architecture", "llama").tensor("t", GgmlType.F32, 8).bytes();
+    byte[] allNextn = new GgufWriter().str("general.architecture", "llama").u32("llama.block_count", 2)
+        .u32("llama.nextn_predict_layers", 2).tensor("t", GgmlType.F32, 8).bytes();
     return Stream.of(
         row("GgufFile.read null path", () -> GgufFile.read((Path) null), NPE, "path must not be null"),
         row("GgufFile.read missing file", () -> GgufFile.read(dir.resolve("missing.gguf")),
@@ -194,7 +196,12 @@ final class BadInputTest {
         row("GgufFile.readSplit missing part", () -> GgufFile.readSplit(file("n-00001-of-00002.gguf", valid)), GGUF,
             "n-00002-of-00002.gguf is not a valid GGUF file at byte 0: part 2 of 2 is missing"),
         row("GgufFile.toModelSpec without dimensions", () -> GgufFile.read(new ByteArrayChannel(valid), "v", 0)
-            .toModelSpec(), GGUF, "the metadata key llama.block_count is missing"));
+            .toModelSpec(), GGUF, "the metadata key llama.block_count is missing"),
+        row("GgufFile.weights every block NextN", () -> GgufFile.read(new ByteArrayChannel(allNextn), "n", 0)
+            .weights(), GGUF, "n is not a valid GGUF file at byte 0: llama.nextn_predict_layers is 2; it must be "
+            + "below llama.block_count (2)"),
+        row("GgufFile.toModelSpec every block NextN", () -> GgufFile.read(new ByteArrayChannel(allNextn), "n", 0)
+            .toModelSpec(), GGUF, "llama.nextn_predict_layers is 2; it must be below llama.block_count (2)"));
   }
 
   private static Stream<Arguments> config() {

@@ -25,8 +25,6 @@ final class CatalogDataTest {
   private static final Map<String, String> EXPLAINED_PARAMETER_GAPS = Map.ofEntries(
       Map.entry("deepseek-v3", "the checkpoint carries the 14B multi-token-prediction module, which GGUF drops"),
       Map.entry("deepseek-r1", "the checkpoint carries the 14B multi-token-prediction module, which GGUF drops"),
-      Map.entry("glm-4.5", "the MTP layer, which the converter writes and llama.cpp skips, is not modelled"),
-      Map.entry("glm-4.5-air", "the MTP layer, which the converter writes and llama.cpp skips, is not modelled"),
       Map.entry("qwen3-0.6b", "the checkpoint stores an lm_head although the config ties embeddings"),
       Map.entry("qwen3-1.7b", "the checkpoint stores an lm_head although the config ties embeddings"),
       Map.entry("qwen3-next-80b-a3b-instruct", "Gated DeltaNet layers are sized with a stand-in; MTP weights"),
@@ -167,6 +165,22 @@ final class CatalogDataTest {
     }
     assertThat(checked).isGreaterThanOrEqualTo(50);
     assertThat(gaps.keySet()).containsExactlyInAnyOrderElementsOf(EXPLAINED_PARAMETER_GAPS.keySet());
+  }
+
+  /**
+   * GLM-4.5's rows carry the multi-token-prediction layer and (4.5, not Air) q/k norms: derived counts equal the Hub
+   * totals exactly, and llama.cpp loads all but that layer.
+   */
+  @Test
+  void glm45Rows_deriveTheirHubTotalsExactly() {
+    ModelSpec glm = CATALOG.model("glm-4.5").spec();
+    ModelSpec air = CATALOG.model("glm-4.5-air").spec();
+    assertThat(glm.derivedParameters()).isEqualTo(glm.totalParameters()).isEqualTo(358_337_791_296L);
+    assertThat(air.derivedParameters()).isEqualTo(air.totalParameters()).isEqualTo(110_468_824_832L);
+    assertThat(glm.architecture().nextnLayers()).isEqualTo(1);
+    assertThat(glm.architecture().qkNorm()).isTrue();
+    assertThat(air.architecture().qkNorm()).isFalse();
+    assertThat(air.toBuilder().nextnLayers(0).build().derivedParameters()).isEqualTo(106_852_251_264L);
   }
 
   /** The seed page's spec table, field by field. */

@@ -328,6 +328,82 @@ final class GgufFileTest {
         .u32("deepseek2.expert_feed_forward_length", 32).u32("deepseek2.leading_dense_block_count", 1);
   }
 
+  /**
+   * A small glm4moe file as the converter writes GLM-4.5: block_count 3 of which nextn_predict_layers 1, a dense
+   * block 0, a MoE block 1, and the NextN block 2 (a MoE block plus eh_proj, three norms and its own embedding and
+   * head copies); q/k norms of one 16-value head; every tensor F32. llama.cpp runs the first two blocks and skips the
+   * third, so the weights leave it out and the file size keeps it.
+   */
+  @Test
+  void nextnLayer_isReadBack_countedInTheFileAndParameters_notInTheWeights() {
+    GgufFile gguf = GgufFile.read(glm(true).write(dir.resolve("glm.gguf")));
+    ModelSpec spec = gguf.toModelSpec();
+    assertThat(spec.architecture().layers()).isEqualTo(2);
+    assertThat(spec.architecture().nextnLayers()).isEqualTo(1);
+    assertThat(spec.architecture().qkNorm()).isTrue();
+    assertThat(spec.isApproximate()).isFalse();
+    long elements = gguf.tensors().stream().mapToLong(t -> t.shape().stream().reduce(1L, Math::multiplyExact)).sum();
+    assertThat(spec.derivedParameters()).as("every tensor the file holds").isEqualTo(elements);
+    // Each tensor's data is padded to 32 bytes.
+    long nextn = gguf.tensors().stream().filter(t -> t.name().startsWith("blk.2."))
+        .mapToLong(t -> (t.bytes() + 31) / 32 * 32).sum();
+    long all = gguf.tensors().stream().mapToLong(t -> (t.bytes() + 31) / 32 * 32).sum();
+    FileWeights w = gguf.weights();
+    assertThat(w.tensorBytes().bytes()).isEqualTo(all - nextn);
+    assertThat(w.fileBytes().bytes()).isEqualTo(gguf.fileSize()).isEqualTo(gguf.dataOffset() + all);
+    assertThat(Estimator.of(spec).quant(Quantization.F32).weights()).as("predicted as read")
+        .isEqualTo(Estimator.of(spec).quant(Quantization.F32).fileWeights(w).weights());
+    FileWeights trunk = GgufFile.read(glm(false).write(dir.resolve("trunk.gguf"))).weights();
+    assertThat(w.tensorBytes()).isEqualTo(trunk.tensorBytes());
+    assertThat(w.activeBytes()).isEqualTo(trunk.activeBytes());
+  }
+
+  /** GLM-4.5 in miniature, with or without its NextN block 2; all tensors F32 (file type 0). */
+  private static GgufWriter glm(boolean nextn) {
+    GgufWriter w = new GgufWriter().str("general.architecture", "glm4moe").str("general.name", "Tiny GLM")
+        .u32("general.file_type", 0).u32("glm4moe.block_count", nextn ? 3 : 2)
+        .u32("glm4moe.embedding_length", 64).u32("glm4moe.attention.head_count", 4)
+        .u32("glm4moe.attention.head_count_kv", 2).u32("glm4moe.attention.key_length", 16)
+        .u32("glm4moe.attention.value_length", 16).u32("glm4moe.feed_forward_length", 128)
+        .u32("glm4moe.context_length", 256).u32("glm4moe.vocab_size", 100).u32("glm4moe.expert_count", 4)
+        .u32("glm4moe.expert_used_count", 2).u32("glm4moe.expert_feed_forward_length", 32)
+        .u32("glm4moe.expert_shared_count", 1).u32("glm4moe.leading_dense_block_count", 1);
+    if (nextn) {
+      w.u32("glm4moe.nextn_predict_layers", 1);
+    }
+    w.tensor("token_embd.weight", GgmlType.F32, 64, 100).tensor("output_norm.weight", GgmlType.F32, 64)
+        .tensor("output.weight", GgmlType.F32, 64, 100);
+    for (int b = 0; b < (nextn ? 3 : 2); b++) {
+      String p = "blk." + b + ".";
+      w.tensor(p + "attn_norm.weight", GgmlType.F32, 64).tensor(p + "attn_q.weight", GgmlType.F32, 64, 64)
+          .tensor(p + "attn_k.weight", GgmlType.F32, 64, 32).tensor(p + "attn_v.weight", GgmlType.F32, 64, 32)
+          .tensor(p + "attn_q.bias", GgmlType.F32, 64).tensor(p + "attn_k.bias", GgmlType.F32, 32)
+          .tensor(p + "attn_v.bias", GgmlType.F32, 32).tensor(p + "attn_q_norm.weight", GgmlType.F32, 16)
+          .tensor(p + "attn_k_norm.weight", GgmlType.F32, 16).tensor(p + "attn_output.weight", GgmlType.F32, 64, 64)
+          .tensor(p + "post_attention_norm.weight", GgmlType.F32, 64);
+      if (b == 0) {
+        w.tensor(p + "ffn_gate.weight", GgmlType.F32, 64, 128).tensor(p + "ffn_up.weight", GgmlType.F32, 64, 128)
+            .tensor(p + "ffn_down.weight", GgmlType.F32, 128, 64);
+        continue;
+      }
+      w.tensor(p + "ffn_gate_inp.weight", GgmlType.F32, 64, 4).tensor(p + "exp_probs_b.bias", GgmlType.F32, 4)
+          .tensor(p + "ffn_gate_exps.weight", GgmlType.F32, 64, 32, 4)
+          .tensor(p + "ffn_up_exps.weight", GgmlType.F32, 64, 32, 4)
+          .tensor(p + "ffn_down_exps.weight", GgmlType.F32, 32, 64, 4)
+          .tensor(p + "ffn_gate_shexp.weight", GgmlType.F32, 64, 32)
+          .tensor(p + "ffn_up_shexp.weight", GgmlType.F32, 64, 32)
+          .tensor(p + "ffn_down_shexp.weight", GgmlType.F32, 32, 64);
+    }
+    if (nextn) {
+      w.tensor("blk.2.nextn.eh_proj.weight", GgmlType.F32, 128, 64)
+          .tensor("blk.2.nextn.embed_tokens.weight", GgmlType.F32, 64, 100)
+          .tensor("blk.2.nextn.enorm.weight", GgmlType.F32, 64).tensor("blk.2.nextn.hnorm.weight", GgmlType.F32, 64)
+          .tensor("blk.2.nextn.shared_head_head.weight", GgmlType.F32, 64, 100)
+          .tensor("blk.2.nextn.shared_head_norm.weight", GgmlType.F32, 64);
+    }
+    return w;
+  }
+
   @Test
   void unknownArchitecture_givesAnApproximateSpec() {
     GgufFile gguf = GgufFile.read(new GgufWriter().str("general.architecture", "mamba9")

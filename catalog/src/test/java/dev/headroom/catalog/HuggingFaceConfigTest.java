@@ -92,6 +92,31 @@ final class HuggingFaceConfigTest {
         + "\"topk_method\":\"greedy\",\"kv_lora_rank\":512,\"qk_rope_head_dim\":64,\"qk_nope_head_dim\":128,"
         + "\"v_head_dim\":128}", "deepseek-v2-lite");
     assertThat(v2.architecture().moe().expertScoreBias()).as("greedy routing has no score bias").isFalse();
+    assertThat(a.nextnLayers()).as("the converter drops DeepSeek-V3's MTP module").isZero();
+  }
+
+  /**
+   * GLM-4.5 (zai-org/GLM-4.5 config.json): its NextN layer and q/k norms make the derived count the checkpoint's
+   * 358,337,791,296; llama.cpp loads the 92-layer trunk.
+   */
+  @Test
+  void glm45_nextnLayerAndQkNorms() {
+    ModelSpec glm = HuggingFaceConfig.parse("{\"architectures\":[\"Glm4MoeForCausalLM\"],\"model_type\":\"glm4_moe\","
+        + "\"hidden_size\":5120,\"num_hidden_layers\":92,\"num_attention_heads\":96,\"num_key_value_heads\":8,"
+        + "\"head_dim\":128,\"intermediate_size\":12288,\"moe_intermediate_size\":1536,\"n_routed_experts\":160,"
+        + "\"n_shared_experts\":1,\"num_experts_per_tok\":8,\"first_k_dense_replace\":3,\"vocab_size\":151552,"
+        + "\"max_position_embeddings\":131072,\"num_nextn_predict_layers\":1,\"use_qk_norm\":true,"
+        + "\"tie_word_embeddings\":false}", "glm-4.5");
+    Architecture a = glm.architecture();
+    assertThat(a.layers()).isEqualTo(92);
+    assertThat(a.nextnLayers()).isEqualTo(1);
+    assertThat(a.qkNorm()).isTrue();
+    assertThat(glm.totalParameters()).isEqualTo(358_337_791_296L);
+    ModelSpec llama4 = HuggingFaceConfig.parse("{\"model_type\":\"llama4_text\",\"hidden_size\":64,"
+        + "\"num_hidden_layers\":2,\"num_attention_heads\":4,\"intermediate_size\":128,\"vocab_size\":32,"
+        + "\"max_position_embeddings\":128,\"use_qk_norm\":true,\"num_nextn_predict_layers\":1}", "l4");
+    assertThat(llama4.architecture().qkNorm()).as("Llama 4's q/k norm has no weights").isFalse();
+    assertThat(llama4.architecture().nextnLayers()).isZero();
   }
 
   /** Qwen3-Next: 12 full-attention layers and 36 Gated DeltaNet layers with 2,195,456 bytes of state each. */
