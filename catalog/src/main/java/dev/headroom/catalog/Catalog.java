@@ -44,23 +44,44 @@ import org.jspecify.annotations.Nullable;
 public final class Catalog {
   private final List<ModelEntry> models;
   private final List<HardwareEntry> devices;
-  private final Map<String, ModelEntry> modelsById;
-  private final Map<String, HardwareEntry> devicesById;
+  /** Each id's position in its list: the bundled entries are built on first use, so the maps cannot hold them. */
+  private final Map<String, Integer> modelsById;
+  private final Map<String, Integer> devicesById;
   /** Built on the first lookup by name: loading the catalog, and questions that do not look up names, skip it. */
   private volatile @Nullable NameIndex<ModelEntry> modelIndex;
   private volatile @Nullable NameIndex<HardwareEntry> deviceIndex;
 
-  private Catalog(List<ModelEntry> models, List<HardwareEntry> devices) {
-    this.models = List.copyOf(models);
-    this.devices = List.copyOf(devices);
-    this.modelsById = new HashMap<>();
-    for (ModelEntry m : models) {
-      modelsById.put(m.id(), m);
+  /** A catalog of these entries, whose ids, in the same order, are unique. */
+  private Catalog(List<ModelEntry> models, List<String> modelIds, List<HardwareEntry> devices,
+      List<String> deviceIds) {
+    this.models = models;
+    this.devices = devices;
+    this.modelsById = positions(modelIds);
+    this.devicesById = positions(deviceIds);
+  }
+
+  private static Map<String, Integer> positions(List<String> ids) {
+    Map<String, Integer> positions = new HashMap<>();
+    for (int i = 0; i < ids.size(); i++) {
+      positions.put(ids.get(i), i);
     }
-    this.devicesById = new HashMap<>();
-    for (HardwareEntry d : devices) {
-      devicesById.put(d.id(), d);
-    }
+    return positions;
+  }
+
+  /**
+   * The bundled files as a catalog whose entries are built on first use ({@link LazyEntries}); their ids and aliases
+   * are checked unique now, as {@link Builder#build()} checks them.
+   */
+  private static Catalog loadBuiltIn() {
+    LazyEntries<ModelEntry> models = CatalogFiles.lazyModels(CatalogFiles.resource(CatalogFiles.MODELS),
+        CatalogFiles.MODELS);
+    LazyEntries<HardwareEntry> devices = CatalogFiles.lazyDevices(CatalogFiles.resource(CatalogFiles.GPUS),
+        CatalogFiles.resource(CatalogFiles.UNIFIED), CatalogFiles.resource(CatalogFiles.SYSTEMS));
+    List<String> modelIds = models.ids();
+    List<String> deviceIds = devices.ids();
+    Builder.requireUnique("model", modelIds, models.aliases());
+    Builder.requireUnique("device", deviceIds, devices.aliases());
+    return new Catalog(models, modelIds, devices, deviceIds);
   }
 
   private NameIndex<ModelEntry> modelIndex() {
@@ -90,7 +111,7 @@ public final class Catalog {
   }
 
   private static final class BuiltIn {
-    static final Catalog INSTANCE = builder().addBuiltIn().build();
+    static final Catalog INSTANCE = loadBuiltIn();
   }
 
   /**
@@ -154,8 +175,8 @@ public final class Catalog {
    */
   public Optional<ModelEntry> findModel(String query) {
     Objects.requireNonNull(query, "query must not be null");
-    ModelEntry exact = modelsById.get(query.strip());
-    return exact != null ? Optional.of(exact) : modelIndex().find(query);
+    Integer exact = modelsById.get(query.strip());
+    return exact != null ? Optional.of(models.get(exact)) : modelIndex().find(query);
   }
 
   /**
@@ -219,8 +240,8 @@ public final class Catalog {
    */
   public Optional<HardwareEntry> findDevice(String query) {
     Objects.requireNonNull(query, "query must not be null");
-    HardwareEntry exact = devicesById.get(query.strip());
-    return exact != null ? Optional.of(exact) : deviceIndex().find(query);
+    Integer exact = devicesById.get(query.strip());
+    return exact != null ? Optional.of(devices.get(exact)) : deviceIndex().find(query);
   }
 
   /**
@@ -261,9 +282,9 @@ public final class Catalog {
     entry.baseModel().ifPresent(ids::add);
     ids.addAll(entry.related());
     for (String id : ids) {
-      ModelEntry m = modelsById.get(id);
+      Integer m = modelsById.get(id);
       if (m != null && seen.add(id)) {
-        out.add(m);
+        out.add(models.get(m));
       }
     }
     return out;
@@ -499,28 +520,28 @@ public final class Catalog {
     public Catalog build() {
       List<HardwareEntry> devices = new ArrayList<>(gpus);
       devices.addAll(others);
-      List<String> ids = new ArrayList<>(models.size());
+      List<String> modelIds = new ArrayList<>(models.size());
       List<List<String>> aliases = new ArrayList<>(models.size());
       for (ModelEntry m : models) {
-        ids.add(m.id());
+        modelIds.add(m.id());
         aliases.add(m.aliases());
       }
-      requireUnique("model", ids, aliases);
-      ids = new ArrayList<>(devices.size());
+      requireUnique("model", modelIds, aliases);
+      List<String> deviceIds = new ArrayList<>(devices.size());
       aliases = new ArrayList<>(devices.size());
       for (HardwareEntry d : devices) {
-        ids.add(d.id());
+        deviceIds.add(d.id());
         aliases.add(d.aliases());
       }
-      requireUnique("device", ids, aliases);
-      return new Catalog(models, devices);
+      requireUnique("device", deviceIds, aliases);
+      return new Catalog(List.copyOf(models), modelIds, List.copyOf(devices), deviceIds);
     }
 
     /**
      * Ids are unique, and no alias (or id) of one entry is an alias or id of another, compared as the lookup compares
      * them (case, spaces and punctuation ignored).
      */
-    private static void requireUnique(String what, List<String> ids, List<List<String>> aliases) {
+    static void requireUnique(String what, List<String> ids, List<List<String>> aliases) {
       Set<String> seen = new HashSet<>();
       Map<String, String> owner = new HashMap<>();
       for (int i = 0; i < ids.size(); i++) {
