@@ -42,6 +42,15 @@ final class CatalogFiles {
    */
   static final String APPLE_DEFAULT = "apple-default";
 
+  /** The columns each table must have; the others are optional. */
+  private static final List<String> MODEL_COLUMNS = List.of("id", "name", "arch", "layers", "hidden_size",
+      "attention_heads", "vocab_size", "context_length", "sources");
+  private static final List<String> GPU_COLUMNS = List.of("id", "name", "vendor", "class", "memory_gib",
+      "bandwidth_gbps", "sources");
+  private static final List<String> UNIFIED_COLUMNS = List.of("id", "name", "vendor", "kind", "memory_options_gib",
+      "bandwidth_gbps", "gpu_share_rule", "sources");
+  private static final List<String> SYSTEM_COLUMNS = List.of("id", "name", "gpu_id", "gpu_count", "sources");
+
   private CatalogFiles() {}
 
   /** A bundled table, read whole. */
@@ -57,7 +66,7 @@ final class CatalogFiles {
   }
 
   static List<ModelEntry> models(String text, String source) {
-    Csv csv = modelTable(text, source);
+    Csv csv = Csv.read(text, source, MODEL_COLUMNS);
     List<ModelEntry> out = new ArrayList<>(csv.size());
     for (int r = 0; r < csv.size(); r++) {
       out.add(model(csv, r));
@@ -67,7 +76,7 @@ final class CatalogFiles {
 
   /** The models of a bundled table, each built on first use. */
   static LazyEntries<ModelEntry> lazyModels(String text, String source) {
-    Csv csv = modelTable(text, source);
+    Csv csv = Csv.index(text, source, MODEL_COLUMNS);
     List<PendingModel> pending = new ArrayList<>(csv.size());
     for (int r = 0; r < csv.size(); r++) {
       pending.add(new PendingModel(csv, r));
@@ -75,12 +84,8 @@ final class CatalogFiles {
     return new LazyEntries<>(pending);
   }
 
-  private static Csv modelTable(String text, String source) {
-    return Csv.read(text, source, List.of("id", "name", "arch", "layers", "hidden_size", "attention_heads",
-        "vocab_size", "context_length", "sources"));
-  }
-
   private static ModelEntry model(Csv csv, int r) {
+    csv.cutRow(r);
     try {
       return model(new Row(csv, r));
     } catch (IllegalArgumentException | IllegalStateException | ArithmeticException e) {
@@ -244,7 +249,7 @@ final class CatalogFiles {
   }
 
   static List<HardwareEntry> gpus(String text, String source) {
-    Csv csv = gpuTable(text, source);
+    Csv csv = Csv.read(text, source, GPU_COLUMNS);
     List<HardwareEntry> out = new ArrayList<>(csv.size());
     for (int r = 0; r < csv.size(); r++) {
       out.add(gpu(csv, r));
@@ -252,12 +257,8 @@ final class CatalogFiles {
     return out;
   }
 
-  private static Csv gpuTable(String text, String source) {
-    return Csv.read(text, source, List.of("id", "name", "vendor", "class", "memory_gib", "bandwidth_gbps",
-        "sources"));
-  }
-
   private static HardwareEntry gpu(Csv csv, int r) {
+    csv.cutRow(r);
     Row row = new Row(csv, r);
     try {
       Hardware h = Hardware.gpu(row.required("name"), Vendor.parse(row.required("vendor")),
@@ -273,7 +274,7 @@ final class CatalogFiles {
 
   /** One entry per memory size sold: {@code <id>-<n>gb}, {@code "<name> <n>GB"}. */
   static List<HardwareEntry> unified(String text, String source) {
-    Csv csv = unifiedTable(text, source);
+    Csv csv = Csv.read(text, source, UNIFIED_COLUMNS);
     List<HardwareEntry> out = new ArrayList<>();
     for (int r = 0; r < csv.size(); r++) {
       Row row = new Row(csv, r);
@@ -286,11 +287,6 @@ final class CatalogFiles {
       }
     }
     return out;
-  }
-
-  private static Csv unifiedTable(String text, String source) {
-    return Csv.read(text, source, List.of("id", "name", "vendor", "kind", "memory_options_gib", "bandwidth_gbps",
-        "gpu_share_rule", "sources"));
   }
 
   /** The row's device with {@code gib} of memory. */
@@ -317,7 +313,7 @@ final class CatalogFiles {
   }
 
   static List<HardwareEntry> systems(String text, String source, Map<String, HardwareEntry> gpusById) {
-    Csv csv = systemTable(text, source);
+    Csv csv = Csv.read(text, source, SYSTEM_COLUMNS);
     List<HardwareEntry> out = new ArrayList<>(csv.size());
     for (int r = 0; r < csv.size(); r++) {
       Row row = new Row(csv, r);
@@ -332,10 +328,6 @@ final class CatalogFiles {
       }
     }
     return out;
-  }
-
-  private static Csv systemTable(String text, String source) {
-    return Csv.read(text, source, List.of("id", "name", "gpu_id", "gpu_count", "sources"));
   }
 
   private static IllegalArgumentException unknownGpu(Row row) {
@@ -357,14 +349,14 @@ final class CatalogFiles {
    */
   static LazyEntries<HardwareEntry> lazyDevices(String gpuText, String unifiedText, String systemText) {
     List<LazyEntries.Pending<HardwareEntry>> pending = new ArrayList<>();
-    Csv gpus = gpuTable(gpuText, GPUS);
+    Csv gpus = Csv.index(gpuText, GPUS, GPU_COLUMNS);
     Map<String, Integer> gpuIndex = new HashMap<>();
     for (int r = 0; r < gpus.size(); r++) {
       PendingGpu gpu = new PendingGpu(gpus, r);
       gpuIndex.put(gpu.id, pending.size());
       pending.add(gpu);
     }
-    Csv unified = unifiedTable(unifiedText, UNIFIED);
+    Csv unified = Csv.index(unifiedText, UNIFIED, UNIFIED_COLUMNS);
     for (int r = 0; r < unified.size(); r++) {
       Row row = new Row(unified, r);
       try {
@@ -375,7 +367,7 @@ final class CatalogFiles {
         throw new IllegalArgumentException(unified.where(r) + ": " + e.getMessage(), e);
       }
     }
-    Csv systems = systemTable(systemText, SYSTEMS);
+    Csv systems = Csv.index(systemText, SYSTEMS, SYSTEM_COLUMNS);
     for (int r = 0; r < systems.size(); r++) {
       Row row = new Row(systems, r);
       try {
@@ -483,6 +475,7 @@ final class CatalogFiles {
 
     @Override
     HardwareEntry build(LazyEntries<HardwareEntry> entries) {
+      row.cutAll();
       try {
         return unified(row, gib);
       } catch (IllegalArgumentException | IllegalStateException | ArithmeticException e) {
@@ -505,6 +498,7 @@ final class CatalogFiles {
     @Override
     HardwareEntry build(LazyEntries<HardwareEntry> entries) {
       HardwareEntry gpu = entries.get(gpuIndex);
+      row.cutAll();
       try {
         return system(row, gpu);
       } catch (IllegalArgumentException | IllegalStateException | ArithmeticException e) {
@@ -539,6 +533,11 @@ final class CatalogFiles {
     /** "source line N" for messages. */
     String where() {
       return csv.where(row);
+    }
+
+    /** See {@link Csv#cutRow(int)}. */
+    void cutAll() {
+      csv.cutRow(row);
     }
 
     boolean has(String column) {
