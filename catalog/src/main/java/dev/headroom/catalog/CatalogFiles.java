@@ -14,6 +14,7 @@ import dev.headroom.Vendor;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.io.IOException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -53,9 +54,13 @@ final class CatalogFiles {
 
   private CatalogFiles() {}
 
-  /** A bundled table, read whole. */
+  /**
+   * A bundled table, read whole. Each is opened beside {@code models.csv}: looking every file up through the class
+   * loader searches the JDK's modules for it first, which costs the catalog's first load more than reading it.
+   */
   static String resource(String name) {
-    try (InputStream in = CatalogFiles.class.getResourceAsStream(name)) {
+    URL models = CatalogFiles.class.getResource(MODELS);
+    try (InputStream in = models == null ? null : new URL(models, name).openStream()) {
       if (in == null) {
         throw new IllegalStateException("the catalog resource " + name + " is missing from the jar");
       }
