@@ -566,15 +566,19 @@ final class CatalogFiles {
       return v == null ? fallback : v;
     }
 
+    /** The field's non-blank parts between semicolons, stripped; cut with indexOf, not String.split. */
     List<String> list(String column) {
       String v = csv.optional(row, column);
       List<String> out = new ArrayList<>();
-      if (v != null) {
-        for (String part : v.split(";")) {
-          if (!part.isBlank()) {
-            out.add(part.strip());
-          }
+      int from = 0;
+      while (v != null && from <= v.length()) {
+        int end = v.indexOf(';', from);
+        end = end < 0 ? v.length() : end;
+        String part = v.substring(from, end);
+        if (!part.isBlank()) {
+          out.add(part.strip());
         }
+        from = end + 1;
       }
       return out;
     }

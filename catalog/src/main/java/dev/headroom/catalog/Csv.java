@@ -23,20 +23,25 @@ final class Csv {
   private final String source;
   private final Map<String, Integer> columns;
   private final int width;
-  /** Each row's first character in the text, and the line it starts on. */
+  /** Each row's first character in the text, the line feed (or text end) that ends it, the line it starts on. */
   private final int[] starts;
+  private final int[] ends;
   private final int[] lines;
-  /** Each row's stripped fields, once cut. */
+  /** Each row's stripped fields as far as cut, and whether cut whole (and so counted). */
   private final @Nullable String[][] rows;
+  private final boolean[] whole;
 
-  private Csv(String text, String source, Map<String, Integer> columns, int width, int[] starts, int[] lines) {
+  private Csv(String text, String source, Map<String, Integer> columns, int width, int[] starts, int[] ends,
+      int[] lines) {
     this.text = text;
     this.source = source;
     this.columns = columns;
     this.width = width;
     this.starts = starts;
+    this.ends = ends;
     this.lines = lines;
     this.rows = new String[starts.length][];
+    this.whole = new boolean[starts.length];
   }
 
   /**
@@ -70,13 +75,14 @@ final class Csv {
    */
   static Csv index(String text, String source, List<String> requiredColumns) {
     List<Integer> starts = new ArrayList<>();
+    List<Integer> ends = new ArrayList<>();
     List<Integer> lines = new ArrayList<>();
-    findRecords(text, source, starts, lines);
+    findRecords(text, source, starts, ends, lines);
     if (starts.isEmpty()) {
       throw new IllegalArgumentException(source + " is empty; expected a header row");
     }
     Map<String, Integer> columns = new HashMap<>();
-    List<String> header = cut(text, starts.get(0), Integer.MAX_VALUE);
+    List<String> header = cut(text, starts.get(0), ends.get(0), Integer.MAX_VALUE);
     for (int i = 0; i < header.size(); i++) {
       // A spreadsheet may save UTF-8 with a byte-order mark before the first column name.
       String name = header.get(i);
@@ -89,25 +95,28 @@ final class Csv {
       }
     }
     int[] rowStarts = new int[starts.size() - 1];
+    int[] rowEnds = new int[rowStarts.length];
     int[] rowLines = new int[rowStarts.length];
     int rows = 0;
     for (int r = 1; r < starts.size(); r++) {
-      if (!isBlank(text, starts.get(r))) {
+      if (!isBlank(text, starts.get(r), ends.get(r))) {
         rowStarts[rows] = starts.get(r);
+        rowEnds[rows] = ends.get(r);
         rowLines[rows] = lines.get(r);
         rows++;
       }
     }
     return new Csv(text, source, columns, header.size(), Arrays.copyOf(rowStarts, rows),
-        Arrays.copyOf(rowLines, rows));
+        Arrays.copyOf(rowEnds, rows), Arrays.copyOf(rowLines, rows));
   }
 
   /**
-   * Finds where each record starts, and on which line: a record ends at a line feed outside quotes. A field is
+   * Finds where each record starts and ends, and on which line it starts: a record ends at a line feed outside quotes. A field is
    * quoted only when a quote is its first character; a quote elsewhere is text. Whole lines are skipped with
    * {@code indexOf}: a call per character costs the catalog's first load far more before the JIT warms up.
    */
-  private static void findRecords(String text, String source, List<Integer> starts, List<Integer> lines) {
+  private static void findRecords(String text, String source, List<Integer> starts, List<Integer> ends,
+      List<Integer> lines) {
     int n = text.length();
     int line = 1;
     int i = 0;
@@ -134,6 +143,7 @@ final class Csv {
         }
         quote = text.indexOf('"', close + 1);
       }
+      ends.add(end);
       i = end + 1;
       line++;
     }
@@ -148,9 +158,8 @@ final class Csv {
     return quote;
   }
 
-  /** Whether the record at {@code start} is one blank field, the only kind of record a table skips. */
-  private static boolean isBlank(String text, int start) {
-    int end = lineEnd(text, start);
+  /** Whether the record from {@code start} to {@code end} is one blank field, the only kind a table skips. */
+  private static boolean isBlank(String text, int start, int end) {
     int i = start;
     while (i < end && Character.isWhitespace(text.charAt(i))) {
       i++;
@@ -161,21 +170,20 @@ final class Csv {
     if (text.charAt(i) != '"') {
       return false;
     }
-    List<String> record = cut(text, start, 2);
+    List<String> record = cut(text, start, end, 2);
     return record.size() == 1 && record.get(0).isBlank();
   }
 
   /**
-   * Up to {@code limit} fields of the record starting at {@code from}, unstripped. The record's quotes were checked
-   * when the table was read.
+   * Up to {@code limit} fields of the record from {@code from} to {@code end}, unstripped. The record's quotes were
+   * checked, and its end found, when the table was read.
    */
-  private static List<String> cut(String text, int from, int limit) {
+  private static List<String> cut(String text, int from, int end, int limit) {
     // Fields are cut out with indexOf and substring: a call per character costs the catalog's first load far more
     // before the JIT warms up.
     int n = text.length();
     List<String> record = new ArrayList<>();
     int i = from;
-    int lineEnd = lineEnd(text, i);
     while (record.size() < limit) {
       String field;
       if (i < n && text.charAt(i) == '"') {
@@ -185,9 +193,6 @@ final class Csv {
           int quote = text.indexOf('"', i);
           quoted.append(text, i, quote);
           i = quote + 1;
-          if (i > lineEnd) {
-            lineEnd = lineEnd(text, i);
-          }
           if (i < n && text.charAt(i) == '"') {
             quoted.append('"');
             i++;
@@ -195,13 +200,13 @@ final class Csv {
             break;
           }
         }
-        int end = fieldEnd(text, i, lineEnd);
-        field = quoted.append(withoutCarriageReturns(text.substring(i, end))).toString();
-        i = end;
+        int fieldEnd = fieldEnd(text, i, end);
+        field = quoted.append(withoutCarriageReturns(text.substring(i, fieldEnd))).toString();
+        i = fieldEnd;
       } else {
-        int end = fieldEnd(text, i, lineEnd);
-        field = withoutCarriageReturns(text.substring(i, end));
-        i = end;
+        int fieldEnd = fieldEnd(text, i, end);
+        field = withoutCarriageReturns(text.substring(i, fieldEnd));
+        i = fieldEnd;
       }
       record.add(field);
       if (i >= n || text.charAt(i) == '\n') {
@@ -222,10 +227,10 @@ final class Csv {
     return lineFeed < 0 ? text.length() : lineFeed;
   }
 
-  /** The index of the comma or line end that ends the unquoted field starting at {@code from}. */
-  private static int fieldEnd(String text, int from, int lineEnd) {
+  /** The index of the comma or record end that ends the unquoted field starting at {@code from}. */
+  private static int fieldEnd(String text, int from, int end) {
     int comma = text.indexOf(',', from);
-    return comma < 0 || comma > lineEnd ? lineEnd : comma;
+    return comma < 0 || comma > end ? end : comma;
   }
 
   private static String withoutCarriageReturns(String field) {
@@ -266,20 +271,16 @@ final class Csv {
 
   /** The row's fields, stripped, cut on first use. */
   private String[] fields(int row) {
-    String[] fields = rows[row];
-    if (fields == null) {
-      List<String> record = cut(text, starts[row], Integer.MAX_VALUE);
+    if (!whole[row]) {
+      List<String> record = cut(text, starts[row], ends[row], Integer.MAX_VALUE);
       if (record.size() != width) {
         throw new IllegalArgumentException(String.format(Locale.ROOT, "%s line %d has %d fields; the header has %d",
             source, lines[row], record.size(), width));
       }
-      fields = new String[width];
-      for (int f = 0; f < width; f++) {
-        fields[f] = record.get(f).strip();
-      }
-      rows[row] = fields;
+      rows[row] = stripped(record, width);
+      whole[row] = true;
     }
-    return fields;
+    return rows[row];
   }
 
   /**
@@ -288,11 +289,23 @@ final class Csv {
    */
   private String field(int row, int index) {
     String[] fields = rows[row];
-    if (fields != null) {
+    if (fields != null && index < fields.length) {
       return fields[index];
     }
-    List<String> prefix = cut(text, starts[row], index + 1);
-    return prefix.size() > index ? prefix.get(index).strip() : fields(row)[index];
+    List<String> prefix = cut(text, starts[row], ends[row], index + 1);
+    if (prefix.size() <= index) {
+      return fields(row)[index];
+    }
+    rows[row] = stripped(prefix, index + 1);
+    return rows[row][index];
+  }
+
+  private static String[] stripped(List<String> record, int count) {
+    String[] fields = new String[count];
+    for (int f = 0; f < count; f++) {
+      fields[f] = record.get(f).strip();
+    }
+    return fields;
   }
 
   /** The field, stripped; empty when blank. */
