@@ -47,46 +47,53 @@ public final class Catalog {
   /** Each id's position in its list: the bundled entries are built on first use, so the maps cannot hold them. */
   private final Map<String, Integer> modelsById;
   private final Map<String, Integer> devicesById;
+  /**
+   * Whether the aliases are still to be checked unique ({@link Builder#build()} checks them at once). The bundled
+   * catalog checks them, as the builder does, when its name index is first built: reading every alias at load cost
+   * more than all the rest of it, and only lookups by name depend on them.
+   */
+  private final boolean aliasesUnchecked;
   /** Built on the first lookup by name: loading the catalog, and questions that do not look up names, skip it. */
   private volatile @Nullable NameIndex<ModelEntry> modelIndex;
   private volatile @Nullable NameIndex<HardwareEntry> deviceIndex;
 
-  /** A catalog of these entries, whose ids, in the same order, are unique. */
+  /** A catalog of these entries and their ids, in the same order. */
   private Catalog(List<ModelEntry> models, List<String> modelIds, List<HardwareEntry> devices,
-      List<String> deviceIds) {
+      List<String> deviceIds, boolean aliasesUnchecked) {
     this.models = models;
     this.devices = devices;
-    this.modelsById = positions(modelIds);
-    this.devicesById = positions(deviceIds);
+    this.modelsById = positions("model", modelIds);
+    this.devicesById = positions("device", deviceIds);
+    this.aliasesUnchecked = aliasesUnchecked;
   }
 
-  private static Map<String, Integer> positions(List<String> ids) {
+  /** Each id's position, or the error that one appears twice. */
+  private static Map<String, Integer> positions(String what, List<String> ids) {
     Map<String, Integer> positions = new HashMap<>();
     for (int i = 0; i < ids.size(); i++) {
-      positions.put(ids.get(i), i);
+      if (positions.put(ids.get(i), i) != null) {
+        throw Builder.repeatedId(what, ids.get(i));
+      }
     }
     return positions;
   }
 
   /**
-   * The bundled files as a catalog whose entries are built on first use ({@link LazyEntries}); their ids and aliases
-   * are checked unique now, as {@link Builder#build()} checks them.
+   * A catalog of these tables, in the bundled files' formats, whose entries are built on first use
+   * ({@link LazyEntries}). Ids must be unique now; aliases are checked when the name index is first built.
    */
-  private static Catalog loadBuiltIn() {
-    LazyEntries<ModelEntry> models = CatalogFiles.lazyModels(CatalogFiles.resource(CatalogFiles.MODELS),
-        CatalogFiles.MODELS);
-    LazyEntries<HardwareEntry> devices = CatalogFiles.lazyDevices(CatalogFiles.resource(CatalogFiles.GPUS),
-        CatalogFiles.resource(CatalogFiles.UNIFIED), CatalogFiles.resource(CatalogFiles.SYSTEMS));
-    List<String> modelIds = models.ids();
-    List<String> deviceIds = devices.ids();
-    Builder.requireUnique("model", modelIds, models.aliases());
-    Builder.requireUnique("device", deviceIds, devices.aliases());
-    return new Catalog(models, modelIds, devices, deviceIds);
+  static Catalog lazy(String models, String gpus, String unified, String systems) {
+    LazyEntries<ModelEntry> modelEntries = CatalogFiles.lazyModels(models, CatalogFiles.MODELS);
+    LazyEntries<HardwareEntry> deviceEntries = CatalogFiles.lazyDevices(gpus, unified, systems);
+    return new Catalog(modelEntries, modelEntries.ids(), deviceEntries, deviceEntries.ids(), true);
   }
 
   private NameIndex<ModelEntry> modelIndex() {
     NameIndex<ModelEntry> index = modelIndex;
     if (index == null) {
+      if (aliasesUnchecked) {
+        Builder.requireUniqueModels(models);
+      }
       List<List<String>> names = new ArrayList<>(models.size());
       for (ModelEntry m : models) {
         names.add(modelNames(m));
@@ -100,6 +107,9 @@ public final class Catalog {
   private NameIndex<HardwareEntry> deviceIndex() {
     NameIndex<HardwareEntry> index = deviceIndex;
     if (index == null) {
+      if (aliasesUnchecked) {
+        Builder.requireUniqueDevices(devices);
+      }
       List<List<String>> names = new ArrayList<>(devices.size());
       for (HardwareEntry d : devices) {
         names.add(deviceNames(d));
@@ -111,7 +121,9 @@ public final class Catalog {
   }
 
   private static final class BuiltIn {
-    static final Catalog INSTANCE = loadBuiltIn();
+    static final Catalog INSTANCE = lazy(CatalogFiles.resource(CatalogFiles.MODELS),
+        CatalogFiles.resource(CatalogFiles.GPUS), CatalogFiles.resource(CatalogFiles.UNIFIED),
+        CatalogFiles.resource(CatalogFiles.SYSTEMS));
   }
 
   /**
@@ -520,34 +532,50 @@ public final class Catalog {
     public Catalog build() {
       List<HardwareEntry> devices = new ArrayList<>(gpus);
       devices.addAll(others);
-      List<String> modelIds = new ArrayList<>(models.size());
+      List<String> modelIds = requireUniqueModels(models);
+      List<String> deviceIds = requireUniqueDevices(devices);
+      return new Catalog(List.copyOf(models), modelIds, List.copyOf(devices), deviceIds, false);
+    }
+
+    /** The models' ids, after {@link #requireUnique} on their ids and aliases. */
+    static List<String> requireUniqueModels(List<ModelEntry> models) {
+      List<String> ids = new ArrayList<>(models.size());
       List<List<String>> aliases = new ArrayList<>(models.size());
       for (ModelEntry m : models) {
-        modelIds.add(m.id());
+        ids.add(m.id());
         aliases.add(m.aliases());
       }
-      requireUnique("model", modelIds, aliases);
-      List<String> deviceIds = new ArrayList<>(devices.size());
-      aliases = new ArrayList<>(devices.size());
+      requireUnique("model", ids, aliases);
+      return ids;
+    }
+
+    /** The devices' ids, after {@link #requireUnique} on their ids and aliases. */
+    static List<String> requireUniqueDevices(List<HardwareEntry> devices) {
+      List<String> ids = new ArrayList<>(devices.size());
+      List<List<String>> aliases = new ArrayList<>(devices.size());
       for (HardwareEntry d : devices) {
-        deviceIds.add(d.id());
+        ids.add(d.id());
         aliases.add(d.aliases());
       }
-      requireUnique("device", deviceIds, aliases);
-      return new Catalog(List.copyOf(models), modelIds, List.copyOf(devices), deviceIds);
+      requireUnique("device", ids, aliases);
+      return ids;
+    }
+
+    static IllegalArgumentException repeatedId(String what, String id) {
+      return new IllegalArgumentException(what + " id '" + id + "' appears twice; ids must be unique");
     }
 
     /**
      * Ids are unique, and no alias (or id) of one entry is an alias or id of another, compared as the lookup compares
      * them (case, spaces and punctuation ignored).
      */
-    static void requireUnique(String what, List<String> ids, List<List<String>> aliases) {
+    private static void requireUnique(String what, List<String> ids, List<List<String>> aliases) {
       Set<String> seen = new HashSet<>();
       Map<String, String> owner = new HashMap<>();
       for (int i = 0; i < ids.size(); i++) {
         String id = ids.get(i);
         if (!seen.add(id)) {
-          throw new IllegalArgumentException(what + " id '" + id + "' appears twice; ids must be unique");
+          throw repeatedId(what, id);
         }
         List<String> keys = new ArrayList<>(aliases.get(i));
         keys.add(0, id);

@@ -350,7 +350,7 @@ final class CatalogFiles {
 
   /**
    * The devices of the bundled tables, each built on first use: GPUs, unified-memory devices (one per memory size),
-   * multi-GPU systems. Ids, aliases, memory sizes and each system's GPU are read and checked now.
+   * multi-GPU systems. Ids, memory sizes and each system's GPU are read and checked now.
    */
   static LazyEntries<HardwareEntry> lazyDevices(String gpuText, String unifiedText, String systemText) {
     List<LazyEntries.Pending<HardwareEntry>> pending = new ArrayList<>();
@@ -439,7 +439,7 @@ final class CatalogFiles {
     private final int row;
 
     PendingModel(Csv csv, int row) {
-      super(required(csv, row, "id"), aliases(csv, row));
+      super(required(csv, row, "id"));
       this.csv = csv;
       this.row = row;
     }
@@ -456,7 +456,7 @@ final class CatalogFiles {
     private final int row;
 
     PendingGpu(Csv csv, int row) {
-      super(required(csv, row, "id"), aliases(csv, row));
+      super(required(csv, row, "id"));
       this.csv = csv;
       this.row = row;
     }
@@ -473,7 +473,7 @@ final class CatalogFiles {
     private final int gib;
 
     PendingUnified(Row row, int gib) {
-      super(unifiedId(row, gib), unifiedAliases(row, gib));
+      super(unifiedId(row, gib));
       this.row = row;
       this.gib = gib;
     }
@@ -495,7 +495,7 @@ final class CatalogFiles {
     private final int gpuIndex;
 
     PendingSystem(Row row, int gpuIndex) {
-      super(row.required("id"), row.list("aliases"));
+      super(row.required("id"));
       this.row = row;
       this.gpuIndex = gpuIndex;
     }
@@ -519,10 +519,6 @@ final class CatalogFiles {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(csv.where(row) + ": " + e.getMessage(), e);
     }
-  }
-
-  private static List<String> aliases(Csv csv, int row) {
-    return new Row(csv, row).list("aliases");
   }
 
   /** One CSV row with typed, named accessors whose errors name the column and value. */

@@ -111,9 +111,10 @@ final class Csv {
   }
 
   /**
-   * Finds where each record starts and ends, and on which line it starts: a record ends at a line feed outside quotes. A field is
-   * quoted only when a quote is its first character; a quote elsewhere is text. Whole lines are skipped with
-   * {@code indexOf}: a call per character costs the catalog's first load far more before the JIT warms up.
+   * Finds where each record starts and ends, and on which line it starts: a record ends at a line feed outside
+   * quotes. A field is quoted only when a quote is its first character; a quote elsewhere is text. Whole lines are
+   * skipped with {@code indexOf}: a call per character costs the catalog's first load far more before the JIT warms
+   * up.
    */
   private static void findRecords(String text, String source, List<Integer> starts, List<Integer> ends,
       List<Integer> lines) {

@@ -7,9 +7,9 @@ import java.util.Objects;
 import java.util.RandomAccess;
 
 /**
- * An unmodifiable list of catalog entries, each built from its row on first use. The ids and aliases are known at
- * once (the catalog checks them unique and finds entries by id); parsing and validating the rest of a row, and
- * building its model or device, wait until the entry is first asked for. Loading the bundled catalog then costs
+ * An unmodifiable list of catalog entries, each built from its row on first use. The ids are known at once (the
+ * catalog checks them unique and finds entries by id); parsing and validating the rest of a row, and building its
+ * model or device, wait until the entry is first asked for. Loading the bundled catalog then costs
  * little more than reading its files, where building every entry in a fresh JVM, interpreted, cost most of it.
  *
  * <p>Thread-safe: entries are built under the list's lock, and once all are built, read without it.
@@ -18,21 +18,19 @@ import java.util.RandomAccess;
  */
 final class LazyEntries<T> extends AbstractList<T> implements RandomAccess {
   /**
-   * An entry not built yet: its id, its aliases, and how to build it.
+   * An entry not built yet: its id, and how to build it.
    *
    * @param <T> the entry type
    */
   abstract static class Pending<T> {
     final String id;
-    final List<String> aliases;
 
-    Pending(String id, List<String> aliases) {
+    Pending(String id) {
       this.id = id;
-      this.aliases = aliases;
     }
 
     /**
-     * Builds the entry, which has this id and these aliases.
+     * Builds the entry, which has this id.
      *
      * @param entries the list it belongs to, for an entry built on another one (a multi-GPU system on its GPU)
      * @throws IllegalArgumentException naming the file and line when the row is malformed
@@ -59,15 +57,6 @@ final class LazyEntries<T> extends AbstractList<T> implements RandomAccess {
       ids.add(p.id);
     }
     return ids;
-  }
-
-  /** Every entry's aliases, in order. */
-  List<List<String>> aliases() {
-    List<List<String>> aliases = new ArrayList<>(pending.size());
-    for (Pending<T> p : pending) {
-      aliases.add(p.aliases);
-    }
-    return aliases;
   }
 
   @Override

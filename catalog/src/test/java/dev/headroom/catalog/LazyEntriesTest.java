@@ -3,7 +3,6 @@ package dev.headroom.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,13 +42,12 @@ final class LazyEntriesTest {
   }
 
   @Test
-  void idsAliasesAndEachSystemsGpu_areReadAtLoad() {
+  void idsMemorySizesAndEachSystemsGpu_areReadAtLoad() {
     LazyEntries<HardwareEntry> devices = CatalogFiles.lazyDevices(GPU_HEADER + "g,G,gee,nvidia,consumer,24,1000,x\n",
         UNIFIED_HEADER + "u,U,you,apple,apple-silicon,16;32,400,apple-default,x\n",
         SYSTEM_HEADER + "s,S,ess,g,8,x\n");
     assertThat(devices.ids()).containsExactly("g", "u-16gb", "u-32gb", "s");
-    assertThat(devices.aliases()).containsExactly(List.of("gee"), List.of("you 16GB"), List.of("you 32GB"),
-        List.of("ess"));
+    assertThat(devices.get(2).aliases()).containsExactly("you 32GB");
     assertThat(devices.get(3).hardware().count()).isEqualTo(8);
     assertThat(devices.get(3).hardware().memory()).isEqualTo(devices.get(0).hardware().memory());
     assertThatThrownBy(() -> CatalogFiles.lazyDevices(GPU_HEADER, UNIFIED_HEADER, SYSTEM_HEADER + "s,S,,nope,8,x\n"))
@@ -58,6 +56,22 @@ final class LazyEntriesTest {
     assertThatThrownBy(() -> CatalogFiles.lazyDevices(GPU_HEADER, UNIFIED_HEADER
         + "u,U,,apple,apple-silicon,16;lots,400,,x\n", SYSTEM_HEADER)).isInstanceOf(IllegalArgumentException.class)
         .hasMessage("unified.csv line 2: memory_options_gib must be a whole number but was 'lots'");
+  }
+
+  @Test
+  void aRepeatedId_failsAtLoad_andAnAliasSharedWithAnotherEntry_atTheFirstLookupByName() {
+    String gpus = GPU_HEADER + "g,G,gee,nvidia,consumer,24,1000,x\n";
+    String model = "ok,OK,llama,32,4096,32,32000,4096,14336,x\n";
+    assertThatThrownBy(() -> Catalog.lazy(MODEL_HEADER + model + model, gpus, UNIFIED_HEADER, SYSTEM_HEADER))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("model id 'ok' appears twice; ids must be unique");
+    Catalog shared = Catalog.lazy(MODEL_HEADER + model, gpus + "h,H,GEE,nvidia,consumer,24,1000,x\n",
+        UNIFIED_HEADER, SYSTEM_HEADER);
+    assertThat(shared.findDevice("h")).as("found by id, without the name index").isPresent();
+    for (int attempt = 0; attempt < 2; attempt++) {
+      assertThatThrownBy(() -> shared.findDevice("gee")).isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("device 'g' and device 'h' share the name 'GEE'; ids and aliases must be unique");
+    }
+    assertThat(shared.findModel("OK").map(ModelEntry::id)).hasValue("ok");
   }
 
   @Test
