@@ -15,6 +15,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.io.IOException;
 import java.net.URL;
+import java.net.URLConnection;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -60,11 +61,20 @@ final class CatalogFiles {
    */
   static String resource(String name) {
     URL models = CatalogFiles.class.getResource(MODELS);
-    try (InputStream in = models == null ? null : new URL(models, name).openStream()) {
-      if (in == null) {
-        throw new IllegalStateException("the catalog resource " + name + " is missing from the jar");
+    if (models == null) {
+      throw new IllegalStateException("the catalog resource " + MODELS + " is missing from the jar");
+    }
+    try {
+      URLConnection file = new URL(models, name).openConnection();
+      // Read into an array of the size the jar states, rather than in 8 KiB pieces then copied whole.
+      int size = file.getContentLength();
+      try (InputStream in = file.getInputStream()) {
+        if (size < 0) {
+          return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        byte[] bytes = new byte[size];
+        return new String(bytes, 0, in.readNBytes(bytes, 0, size), StandardCharsets.UTF_8);
       }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the catalog resource " + name, e);
     }

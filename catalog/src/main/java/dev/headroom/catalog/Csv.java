@@ -136,10 +136,11 @@ final class Csv {
         if (close < 0) {
           throw new IllegalArgumentException(source + " line " + recordLine + " has an unterminated quoted field");
         }
-        for (int lf = text.indexOf('\n', quote); lf >= 0 && lf < close; lf = text.indexOf('\n', lf + 1)) {
-          line++;
-        }
         if (close > end) {
+          // The quoted field holds line breaks: they count as lines, and the record goes on after it.
+          for (int lf = end; lf >= 0 && lf < close; lf = text.indexOf('\n', lf + 1)) {
+            line++;
+          }
           end = lineEnd(text, close);
         }
         quote = text.indexOf('"', close + 1);
