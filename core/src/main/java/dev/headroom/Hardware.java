@@ -32,7 +32,8 @@ public final class Hardware {
   /** The largest memory bandwidth accepted, in GB/s (well above any single device). */
   public static final double MAX_BANDWIDTH_GBPS = 1_000_000;
 
-  private final String id;
+  /** Null until {@link #id()} derives it from the name: a catalog sets every id, so its load skips the slug. */
+  private @Nullable String id;
   private final String name;
   private final HardwareKind kind;
   private final Vendor vendor;
@@ -45,8 +46,8 @@ public final class Hardware {
   /** {@link #usableMemory()}, computed on first use (exactly, so not cheaply): every fit verdict asks for it. */
   private @Nullable Bytes usableMemory;
 
-  private Hardware(String id, String name, HardwareKind kind, Vendor vendor, Bytes memory, double bandwidthGBps,
-      double fp16Tflops, double fp32Tflops, double gpuMemoryShare, int count) {
+  private Hardware(@Nullable String id, String name, HardwareKind kind, Vendor vendor, Bytes memory,
+      double bandwidthGBps, double fp16Tflops, double fp32Tflops, double gpuMemoryShare, int count) {
     this.id = id;
     this.name = name;
     this.kind = kind;
@@ -206,7 +207,7 @@ public final class Hardware {
     }
     Checks.requireInRange(bandwidthGBps, 0, false, MAX_BANDWIDTH_GBPS, "bandwidthGBps", "GB/s");
     Checks.requireInRange(share, 0, false, 1, "gpuMemoryShare", "");
-    return new Hardware(slug(name), name, kind, vendor, memory, bandwidthGBps, Double.NaN, Double.NaN, share, 1);
+    return new Hardware(null, name, kind, vendor, memory, bandwidthGBps, Double.NaN, Double.NaN, share, 1);
   }
 
   static String slug(String name) {
@@ -233,7 +234,7 @@ public final class Hardware {
    */
   public Hardware withName(String name) {
     Checks.requireNonBlank(name, "name");
-    return new Hardware(id, name, kind, vendor, memory, bandwidthGBps, fp16Tflops, fp32Tflops, gpuMemoryShare, count);
+    return new Hardware(id(), name, kind, vendor, memory, bandwidthGBps, fp16Tflops, fp32Tflops, gpuMemoryShare, count);
   }
 
   /**
@@ -296,11 +297,23 @@ public final class Hardware {
   }
 
   private String baseName() {
-    return name.replaceFirst("^\\d+ × ", "");
+    return withoutCountPrefix(name, " × ");
   }
 
   private String baseId() {
-    return id.replaceFirst("^\\d+x-", "");
+    return withoutCountPrefix(id(), "x-");
+  }
+
+  /**
+   * {@code text} without a leading count and {@code separator} ({@code "8 × "}, {@code "8x-"}), as {@link #times}
+   * writes them. A scan, not a regular expression: compiling one costs a catalog's first load milliseconds.
+   */
+  private static String withoutCountPrefix(String text, String separator) {
+    int digits = 0;
+    while (digits < text.length() && text.charAt(digits) >= '0' && text.charAt(digits) <= '9') {
+      digits++;
+    }
+    return digits > 0 && text.startsWith(separator, digits) ? text.substring(digits + separator.length()) : text;
   }
 
   /**
@@ -309,7 +322,13 @@ public final class Hardware {
    * @return the identifier
    */
   public String id() {
-    return id;
+    String derived = id;
+    if (derived == null) {
+      // A benign race: every thread derives the same string.
+      derived = slug(name);
+      id = derived;
+    }
+    return derived;
   }
 
   /**
@@ -433,15 +452,15 @@ public final class Hardware {
       return false;
     }
     Hardware h = (Hardware) o;
-    return id.equals(h.id) && name.equals(h.name) && kind == h.kind && vendor == h.vendor && memory.equals(h.memory)
-        && Double.compare(bandwidthGBps, h.bandwidthGBps) == 0 && Double.compare(fp16Tflops, h.fp16Tflops) == 0
-        && Double.compare(fp32Tflops, h.fp32Tflops) == 0
+    return id().equals(h.id()) && name.equals(h.name) && kind == h.kind && vendor == h.vendor
+        && memory.equals(h.memory) && Double.compare(bandwidthGBps, h.bandwidthGBps) == 0
+        && Double.compare(fp16Tflops, h.fp16Tflops) == 0 && Double.compare(fp32Tflops, h.fp32Tflops) == 0
         && Double.compare(gpuMemoryShare, h.gpuMemoryShare) == 0 && count == h.count;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(id, memory, bandwidthGBps, count);
+    return Objects.hash(id(), memory, bandwidthGBps, count);
   }
 
   /** For example {@code "NVIDIA GeForce RTX 4090 (24 GiB, 1008 GB/s)"}. */

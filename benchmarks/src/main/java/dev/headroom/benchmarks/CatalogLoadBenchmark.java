@@ -11,8 +11,10 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The catalog's first load in a fresh JVM: reading and validating the bundled CSV files, indexing names, and the
- * class loading and static set-up of core and catalog that the first call pays. Each fork measures one call.
+ * The catalog's first load in a fresh JVM: reading the bundled CSV files, finding their rows and checking their
+ * ids, and the class loading and static set-up of catalog that the first call pays. Each model and device is built
+ * and checked from its row on first use, and names are indexed at the first lookup by name; neither is measured
+ * here. Each fork measures one call.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar CatalogLoadBenchmark}
  */

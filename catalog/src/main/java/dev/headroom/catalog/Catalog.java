@@ -44,28 +44,56 @@ import org.jspecify.annotations.Nullable;
 public final class Catalog {
   private final List<ModelEntry> models;
   private final List<HardwareEntry> devices;
-  private final Map<String, ModelEntry> modelsById;
-  private final Map<String, HardwareEntry> devicesById;
+  /** Each id's position in its list: the bundled entries are built on first use, so the maps cannot hold them. */
+  private final Map<String, Integer> modelsById;
+  private final Map<String, Integer> devicesById;
+  /**
+   * Whether the aliases are still to be checked unique ({@link Builder#build()} checks them at once). The bundled
+   * catalog checks them, as the builder does, when its name index is first built: reading every alias at load cost
+   * more than all the rest of it, and only lookups by name depend on them.
+   */
+  private final boolean aliasesUnchecked;
   /** Built on the first lookup by name: loading the catalog, and questions that do not look up names, skip it. */
   private volatile @Nullable NameIndex<ModelEntry> modelIndex;
   private volatile @Nullable NameIndex<HardwareEntry> deviceIndex;
 
-  private Catalog(List<ModelEntry> models, List<HardwareEntry> devices) {
-    this.models = List.copyOf(models);
-    this.devices = List.copyOf(devices);
-    this.modelsById = new HashMap<>();
-    for (ModelEntry m : models) {
-      modelsById.put(m.id(), m);
+  /** A catalog of these entries and their ids, in the same order. */
+  private Catalog(List<ModelEntry> models, List<String> modelIds, List<HardwareEntry> devices,
+      List<String> deviceIds, boolean aliasesUnchecked) {
+    this.models = models;
+    this.devices = devices;
+    this.modelsById = positions("model", modelIds);
+    this.devicesById = positions("device", deviceIds);
+    this.aliasesUnchecked = aliasesUnchecked;
+  }
+
+  /** Each id's position, or the error that one appears twice. */
+  private static Map<String, Integer> positions(String what, List<String> ids) {
+    Map<String, Integer> positions = new HashMap<>();
+    for (int i = 0; i < ids.size(); i++) {
+      if (positions.put(ids.get(i), i) != null) {
+        throw Builder.repeatedId(what, ids.get(i));
+      }
     }
-    this.devicesById = new HashMap<>();
-    for (HardwareEntry d : devices) {
-      devicesById.put(d.id(), d);
-    }
+    return positions;
+  }
+
+  /**
+   * A catalog of these tables, in the bundled files' formats, whose entries are built on first use
+   * ({@link LazyEntries}). Ids must be unique now; aliases are checked when the name index is first built.
+   */
+  static Catalog lazy(String models, String gpus, String unified, String systems) {
+    LazyEntries<ModelEntry> modelEntries = CatalogFiles.lazyModels(models, CatalogFiles.MODELS);
+    LazyEntries<HardwareEntry> deviceEntries = CatalogFiles.lazyDevices(gpus, unified, systems);
+    return new Catalog(modelEntries, modelEntries.ids(), deviceEntries, deviceEntries.ids(), true);
   }
 
   private NameIndex<ModelEntry> modelIndex() {
     NameIndex<ModelEntry> index = modelIndex;
     if (index == null) {
+      if (aliasesUnchecked) {
+        Builder.requireUniqueModels(models);
+      }
       List<List<String>> names = new ArrayList<>(models.size());
       for (ModelEntry m : models) {
         names.add(modelNames(m));
@@ -79,6 +107,9 @@ public final class Catalog {
   private NameIndex<HardwareEntry> deviceIndex() {
     NameIndex<HardwareEntry> index = deviceIndex;
     if (index == null) {
+      if (aliasesUnchecked) {
+        Builder.requireUniqueDevices(devices);
+      }
       List<List<String>> names = new ArrayList<>(devices.size());
       for (HardwareEntry d : devices) {
         names.add(deviceNames(d));
@@ -90,11 +121,15 @@ public final class Catalog {
   }
 
   private static final class BuiltIn {
-    static final Catalog INSTANCE = builder().addBuiltIn().build();
+    static final Catalog INSTANCE = lazy(CatalogFiles.resource(CatalogFiles.MODELS),
+        CatalogFiles.resource(CatalogFiles.GPUS), CatalogFiles.resource(CatalogFiles.UNIFIED),
+        CatalogFiles.resource(CatalogFiles.SYSTEMS));
   }
 
   /**
-   * The bundled catalog, loaded on first use.
+   * The bundled catalog, loaded on first use. Loading reads the files and their ids; each model and device is built
+   * from its row when first asked for, and the names are indexed at the first lookup by name, so a program pays only
+   * for the entries it uses. The build checks every bundled row, so none fails at run time.
    *
    * @return the catalog of the bundled CSV files
    */
@@ -154,8 +189,8 @@ public final class Catalog {
    */
   public Optional<ModelEntry> findModel(String query) {
     Objects.requireNonNull(query, "query must not be null");
-    ModelEntry exact = modelsById.get(query.strip());
-    return exact != null ? Optional.of(exact) : modelIndex().find(query);
+    Integer exact = modelsById.get(query.strip());
+    return exact != null ? Optional.of(models.get(exact)) : modelIndex().find(query);
   }
 
   /**
@@ -219,8 +254,8 @@ public final class Catalog {
    */
   public Optional<HardwareEntry> findDevice(String query) {
     Objects.requireNonNull(query, "query must not be null");
-    HardwareEntry exact = devicesById.get(query.strip());
-    return exact != null ? Optional.of(exact) : deviceIndex().find(query);
+    Integer exact = devicesById.get(query.strip());
+    return exact != null ? Optional.of(devices.get(exact)) : deviceIndex().find(query);
   }
 
   /**
@@ -261,9 +296,9 @@ public final class Catalog {
     entry.baseModel().ifPresent(ids::add);
     ids.addAll(entry.related());
     for (String id : ids) {
-      ModelEntry m = modelsById.get(id);
+      Integer m = modelsById.get(id);
       if (m != null && seen.add(id)) {
-        out.add(m);
+        out.add(models.get(m));
       }
     }
     return out;
@@ -499,6 +534,13 @@ public final class Catalog {
     public Catalog build() {
       List<HardwareEntry> devices = new ArrayList<>(gpus);
       devices.addAll(others);
+      List<String> modelIds = requireUniqueModels(models);
+      List<String> deviceIds = requireUniqueDevices(devices);
+      return new Catalog(List.copyOf(models), modelIds, List.copyOf(devices), deviceIds, false);
+    }
+
+    /** The models' ids, after {@link #requireUnique} on their ids and aliases. */
+    static List<String> requireUniqueModels(List<ModelEntry> models) {
       List<String> ids = new ArrayList<>(models.size());
       List<List<String>> aliases = new ArrayList<>(models.size());
       for (ModelEntry m : models) {
@@ -506,14 +548,23 @@ public final class Catalog {
         aliases.add(m.aliases());
       }
       requireUnique("model", ids, aliases);
-      ids = new ArrayList<>(devices.size());
-      aliases = new ArrayList<>(devices.size());
+      return ids;
+    }
+
+    /** The devices' ids, after {@link #requireUnique} on their ids and aliases. */
+    static List<String> requireUniqueDevices(List<HardwareEntry> devices) {
+      List<String> ids = new ArrayList<>(devices.size());
+      List<List<String>> aliases = new ArrayList<>(devices.size());
       for (HardwareEntry d : devices) {
         ids.add(d.id());
         aliases.add(d.aliases());
       }
       requireUnique("device", ids, aliases);
-      return new Catalog(models, devices);
+      return ids;
+    }
+
+    static IllegalArgumentException repeatedId(String what, String id) {
+      return new IllegalArgumentException(what + " id '" + id + "' appears twice; ids must be unique");
     }
 
     /**
@@ -526,7 +577,7 @@ public final class Catalog {
       for (int i = 0; i < ids.size(); i++) {
         String id = ids.get(i);
         if (!seen.add(id)) {
-          throw new IllegalArgumentException(what + " id '" + id + "' appears twice; ids must be unique");
+          throw repeatedId(what, id);
         }
         List<String> keys = new ArrayList<>(aliases.get(i));
         keys.add(0, id);

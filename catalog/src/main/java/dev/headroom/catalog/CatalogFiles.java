@@ -14,6 +14,8 @@ import dev.headroom.Vendor;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.io.IOException;
+import java.net.URL;
+import java.net.URLConnection;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -42,32 +44,68 @@ final class CatalogFiles {
    */
   static final String APPLE_DEFAULT = "apple-default";
 
+  /** The columns each table must have; the others are optional. */
+  private static final List<String> MODEL_COLUMNS = List.of("id", "name", "arch", "layers", "hidden_size",
+      "attention_heads", "vocab_size", "context_length", "sources");
+  private static final List<String> GPU_COLUMNS = List.of("id", "name", "vendor", "class", "memory_gib",
+      "bandwidth_gbps", "sources");
+  private static final List<String> UNIFIED_COLUMNS = List.of("id", "name", "vendor", "kind", "memory_options_gib",
+      "bandwidth_gbps", "gpu_share_rule", "sources");
+  private static final List<String> SYSTEM_COLUMNS = List.of("id", "name", "gpu_id", "gpu_count", "sources");
+
   private CatalogFiles() {}
 
-  /** A bundled table, read whole. */
+  /**
+   * A bundled table, read whole. Each is opened beside {@code models.csv}: looking every file up through the class
+   * loader searches the JDK's modules for it first, which costs the catalog's first load more than reading it.
+   */
   static String resource(String name) {
-    try (InputStream in = CatalogFiles.class.getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IllegalStateException("the catalog resource " + name + " is missing from the jar");
+    URL models = CatalogFiles.class.getResource(MODELS);
+    if (models == null) {
+      throw new IllegalStateException("the catalog resource " + MODELS + " is missing from the jar");
+    }
+    try {
+      URLConnection file = new URL(models, name).openConnection();
+      // Read into an array of the size the jar states, rather than in 8 KiB pieces then copied whole.
+      int size = file.getContentLength();
+      try (InputStream in = file.getInputStream()) {
+        if (size < 0) {
+          return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        byte[] bytes = new byte[size];
+        return new String(bytes, 0, in.readNBytes(bytes, 0, size), StandardCharsets.UTF_8);
       }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the catalog resource " + name, e);
     }
   }
 
   static List<ModelEntry> models(String text, String source) {
-    Csv csv = Csv.read(text, source, List.of("id", "name", "arch", "layers", "hidden_size", "attention_heads",
-        "vocab_size", "context_length", "sources"));
+    Csv csv = Csv.read(text, source, MODEL_COLUMNS);
     List<ModelEntry> out = new ArrayList<>(csv.size());
     for (int r = 0; r < csv.size(); r++) {
-      try {
-        out.add(model(new Row(csv, r)));
-      } catch (IllegalArgumentException | IllegalStateException | ArithmeticException e) {
-        throw new IllegalArgumentException(csv.where(r) + ": " + e.getMessage(), e);
-      }
+      out.add(model(csv, r));
     }
     return out;
+  }
+
+  /** The models of a bundled table, each built on first use. */
+  static LazyEntries<ModelEntry> lazyModels(String text, String source) {
+    Csv csv = Csv.index(text, source, MODEL_COLUMNS);
+    List<PendingModel> pending = new ArrayList<>(csv.size());
+    for (int r = 0; r < csv.size(); r++) {
+      pending.add(new PendingModel(csv, r));
+    }
+    return new LazyEntries<>(pending);
+  }
+
+  private static ModelEntry model(Csv csv, int r) {
+    csv.cutRow(r);
+    try {
+      return model(new Row(csv, r));
+    } catch (IllegalArgumentException | IllegalStateException | ArithmeticException e) {
+      throw new IllegalArgumentException(csv.where(r) + ": " + e.getMessage(), e);
+    }
   }
 
   private static ModelEntry model(Row row) {
@@ -229,46 +267,38 @@ final class CatalogFiles {
   }
 
   static List<HardwareEntry> gpus(String text, String source) {
-    Csv csv = Csv.read(text, source, List.of("id", "name", "vendor", "class", "memory_gib", "bandwidth_gbps",
-        "sources"));
+    Csv csv = Csv.read(text, source, GPU_COLUMNS);
     List<HardwareEntry> out = new ArrayList<>(csv.size());
     for (int r = 0; r < csv.size(); r++) {
-      Row row = new Row(csv, r);
-      try {
-        Hardware h = Hardware.gpu(row.required("name"), Vendor.parse(row.required("vendor")),
-            Bytes.of(row.decimal("memory_gib"), ByteUnit.GIB), row.decimal("bandwidth_gbps"))
-            .withId(row.required("id"));
-        h = throughputs(h, row);
-        out.add(described(HardwareEntry.of(h, HardwareClass.parse(row.required("class"))), row, row.list("aliases")));
-      } catch (IllegalArgumentException | IllegalStateException | ArithmeticException e) {
-        // An overflow (1e20 GiB of memory) is a value out of range too: the same exception, naming the line.
-        throw new IllegalArgumentException(csv.where(r) + ": " + e.getMessage(), e);
-      }
+      out.add(gpu(csv, r));
     }
     return out;
   }
 
+  private static HardwareEntry gpu(Csv csv, int r) {
+    csv.cutRow(r);
+    Row row = new Row(csv, r);
+    try {
+      Hardware h = Hardware.gpu(row.required("name"), Vendor.parse(row.required("vendor")),
+          Bytes.of(row.decimal("memory_gib"), ByteUnit.GIB), row.decimal("bandwidth_gbps"))
+          .withId(row.required("id"));
+      h = throughputs(h, row);
+      return described(HardwareEntry.of(h, HardwareClass.parse(row.required("class"))), row, row.list("aliases"));
+    } catch (IllegalArgumentException | IllegalStateException | ArithmeticException e) {
+      // An overflow (1e20 GiB of memory) is a value out of range too: the same exception, naming the line.
+      throw new IllegalArgumentException(csv.where(r) + ": " + e.getMessage(), e);
+    }
+  }
+
   /** One entry per memory size sold: {@code <id>-<n>gb}, {@code "<name> <n>GB"}. */
   static List<HardwareEntry> unified(String text, String source) {
-    Csv csv = Csv.read(text, source, List.of("id", "name", "vendor", "kind", "memory_options_gib", "bandwidth_gbps",
-        "gpu_share_rule", "sources"));
+    Csv csv = Csv.read(text, source, UNIFIED_COLUMNS);
     List<HardwareEntry> out = new ArrayList<>();
     for (int r = 0; r < csv.size(); r++) {
       Row row = new Row(csv, r);
       try {
-        String rule = row.optional("gpu_share_rule");
         for (String option : row.list("memory_options_gib")) {
-          int gib = Row.integer("memory_options_gib", option);
-          Hardware h = Hardware.unified(row.required("name") + " " + gib + "GB", Vendor.parse(row.required("vendor")),
-              Bytes.ofGibibytes(gib), row.decimal("bandwidth_gbps"), share(rule, gib))
-              .withId(row.required("id") + "-" + gib + "gb");
-          h = throughputs(h, row);
-          List<String> aliases = new ArrayList<>();
-          for (String alias : row.list("aliases")) {
-            aliases.add(alias + " " + gib + "GB");
-          }
-          HardwareEntry e = described(HardwareEntry.of(h, unifiedClass(row)), row, aliases);
-          out.add(rule == null ? e : e.withGpuShareRule(rule));
+          out.add(unified(row, Row.integer("memory_options_gib", option)));
         }
       } catch (IllegalArgumentException | IllegalStateException | ArithmeticException e) {
         throw new IllegalArgumentException(csv.where(r) + ": " + e.getMessage(), e);
@@ -277,26 +307,98 @@ final class CatalogFiles {
     return out;
   }
 
+  /** The row's device with {@code gib} of memory. */
+  private static HardwareEntry unified(Row row, int gib) {
+    String rule = row.optional("gpu_share_rule");
+    Hardware h = Hardware.unified(row.required("name") + " " + gib + "GB", Vendor.parse(row.required("vendor")),
+        Bytes.ofGibibytes(gib), row.decimal("bandwidth_gbps"), share(rule, gib))
+        .withId(unifiedId(row, gib));
+    h = throughputs(h, row);
+    HardwareEntry e = described(HardwareEntry.of(h, unifiedClass(row)), row, unifiedAliases(row, gib));
+    return rule == null ? e : e.withGpuShareRule(rule);
+  }
+
+  private static String unifiedId(Row row, int gib) {
+    return row.required("id") + "-" + gib + "gb";
+  }
+
+  private static List<String> unifiedAliases(Row row, int gib) {
+    List<String> aliases = new ArrayList<>();
+    for (String alias : row.list("aliases")) {
+      aliases.add(alias + " " + gib + "GB");
+    }
+    return aliases;
+  }
+
   static List<HardwareEntry> systems(String text, String source, Map<String, HardwareEntry> gpusById) {
-    Csv csv = Csv.read(text, source, List.of("id", "name", "gpu_id", "gpu_count", "sources"));
+    Csv csv = Csv.read(text, source, SYSTEM_COLUMNS);
     List<HardwareEntry> out = new ArrayList<>(csv.size());
     for (int r = 0; r < csv.size(); r++) {
       Row row = new Row(csv, r);
       try {
         HardwareEntry gpu = gpusById.get(row.required("gpu_id"));
         if (gpu == null) {
-          throw new IllegalArgumentException("gpu_id '" + row.required("gpu_id") + "' is not a catalogued GPU");
+          throw unknownGpu(row);
         }
-        Hardware h = gpu.hardware().times(row.integer("gpu_count")).withName(row.required("name"))
-            .withId(row.required("id"));
-        HardwareEntry e = HardwareEntry.of(h, HardwareClass.DATACENTER).withAliases(row.list("aliases"))
-            .withSources(row.required("sources")).withNotes(row.or("notes", ""));
-        out.add(gpu.architecture().isPresent() ? e.withArchitecture(gpu.architecture().get()) : e);
+        out.add(system(row, gpu));
       } catch (IllegalArgumentException | IllegalStateException | ArithmeticException e) {
         throw new IllegalArgumentException(csv.where(r) + ": " + e.getMessage(), e);
       }
     }
     return out;
+  }
+
+  private static IllegalArgumentException unknownGpu(Row row) {
+    return new IllegalArgumentException("gpu_id '" + row.required("gpu_id") + "' is not a catalogued GPU");
+  }
+
+  /** The row's system of {@code gpu}s. */
+  private static HardwareEntry system(Row row, HardwareEntry gpu) {
+    Hardware h = gpu.hardware().times(row.integer("gpu_count")).withName(row.required("name"))
+        .withId(row.required("id"));
+    HardwareEntry e = HardwareEntry.of(h, HardwareClass.DATACENTER).withAliases(row.list("aliases"))
+        .withSources(row.required("sources")).withNotes(row.or("notes", ""));
+    return gpu.architecture().isPresent() ? e.withArchitecture(gpu.architecture().get()) : e;
+  }
+
+  /**
+   * The devices of the bundled tables, each built on first use: GPUs, unified-memory devices (one per memory size),
+   * multi-GPU systems. Ids, memory sizes and each system's GPU are read and checked now.
+   */
+  static LazyEntries<HardwareEntry> lazyDevices(String gpuText, String unifiedText, String systemText) {
+    List<LazyEntries.Pending<HardwareEntry>> pending = new ArrayList<>();
+    Csv gpus = Csv.index(gpuText, GPUS, GPU_COLUMNS);
+    Map<String, Integer> gpuIndex = new HashMap<>();
+    for (int r = 0; r < gpus.size(); r++) {
+      PendingGpu gpu = new PendingGpu(gpus, r);
+      gpuIndex.put(gpu.id, pending.size());
+      pending.add(gpu);
+    }
+    Csv unified = Csv.index(unifiedText, UNIFIED, UNIFIED_COLUMNS);
+    for (int r = 0; r < unified.size(); r++) {
+      Row row = new Row(unified, r);
+      try {
+        for (String option : row.list("memory_options_gib")) {
+          pending.add(new PendingUnified(row, Row.integer("memory_options_gib", option)));
+        }
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(unified.where(r) + ": " + e.getMessage(), e);
+      }
+    }
+    Csv systems = Csv.index(systemText, SYSTEMS, SYSTEM_COLUMNS);
+    for (int r = 0; r < systems.size(); r++) {
+      Row row = new Row(systems, r);
+      try {
+        Integer gpu = gpuIndex.get(row.required("gpu_id"));
+        if (gpu == null) {
+          throw unknownGpu(row);
+        }
+        pending.add(new PendingSystem(row, gpu));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(systems.where(r) + ": " + e.getMessage(), e);
+      }
+    }
+    return new LazyEntries<>(pending);
   }
 
   static double share(@Nullable String rule, int gib) {
@@ -344,6 +446,94 @@ final class CatalogFiles {
     return map;
   }
 
+  /** A bundled model row. */
+  private static final class PendingModel extends LazyEntries.Pending<ModelEntry> {
+    private final Csv csv;
+    private final int row;
+
+    PendingModel(Csv csv, int row) {
+      super(required(csv, row, "id"));
+      this.csv = csv;
+      this.row = row;
+    }
+
+    @Override
+    ModelEntry build(LazyEntries<ModelEntry> entries) {
+      return model(csv, row);
+    }
+  }
+
+  /** A bundled GPU row. */
+  private static final class PendingGpu extends LazyEntries.Pending<HardwareEntry> {
+    private final Csv csv;
+    private final int row;
+
+    PendingGpu(Csv csv, int row) {
+      super(required(csv, row, "id"));
+      this.csv = csv;
+      this.row = row;
+    }
+
+    @Override
+    HardwareEntry build(LazyEntries<HardwareEntry> entries) {
+      return gpu(csv, row);
+    }
+  }
+
+  /** One memory size of a bundled unified-memory row. */
+  private static final class PendingUnified extends LazyEntries.Pending<HardwareEntry> {
+    private final Row row;
+    private final int gib;
+
+    PendingUnified(Row row, int gib) {
+      super(unifiedId(row, gib));
+      this.row = row;
+      this.gib = gib;
+    }
+
+    @Override
+    HardwareEntry build(LazyEntries<HardwareEntry> entries) {
+      row.cutAll();
+      try {
+        return unified(row, gib);
+      } catch (IllegalArgumentException | IllegalStateException | ArithmeticException e) {
+        throw new IllegalArgumentException(row.where() + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
+  /** A bundled multi-GPU system row, built on its GPU's entry. */
+  private static final class PendingSystem extends LazyEntries.Pending<HardwareEntry> {
+    private final Row row;
+    private final int gpuIndex;
+
+    PendingSystem(Row row, int gpuIndex) {
+      super(row.required("id"));
+      this.row = row;
+      this.gpuIndex = gpuIndex;
+    }
+
+    @Override
+    HardwareEntry build(LazyEntries<HardwareEntry> entries) {
+      HardwareEntry gpu = entries.get(gpuIndex);
+      row.cutAll();
+      try {
+        return system(row, gpu);
+      } catch (IllegalArgumentException | IllegalStateException | ArithmeticException e) {
+        throw new IllegalArgumentException(row.where() + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
+  /** A required field read at load, its error naming the line like the row's others. */
+  private static String required(Csv csv, int row, String column) {
+    try {
+      return new Row(csv, row).required(column);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(csv.where(row) + ": " + e.getMessage(), e);
+    }
+  }
+
   /** One CSV row with typed, named accessors whose errors name the column and value. */
   private static final class Row {
     private final Csv csv;
@@ -352,6 +542,16 @@ final class CatalogFiles {
     Row(Csv csv, int row) {
       this.csv = csv;
       this.row = row;
+    }
+
+    /** "source line N" for messages. */
+    String where() {
+      return csv.where(row);
+    }
+
+    /** See {@link Csv#cutRow(int)}. */
+    void cutAll() {
+      csv.cutRow(row);
     }
 
     boolean has(String column) {
@@ -375,15 +575,19 @@ final class CatalogFiles {
       return v == null ? fallback : v;
     }
 
+    /** The field's non-blank parts between semicolons, stripped; cut with indexOf, not String.split. */
     List<String> list(String column) {
       String v = csv.optional(row, column);
       List<String> out = new ArrayList<>();
-      if (v != null) {
-        for (String part : v.split(";")) {
-          if (!part.isBlank()) {
-            out.add(part.strip());
-          }
+      int from = 0;
+      while (v != null && from <= v.length()) {
+        int end = v.indexOf(';', from);
+        end = end < 0 ? v.length() : end;
+        String part = v.substring(from, end);
+        if (!part.isBlank()) {
+          out.add(part.strip());
         }
+        from = end + 1;
       }
       return out;
     }

@@ -141,25 +141,31 @@ final class NameIndex<T> {
     return out;
   }
 
-  /** The tokens of {@code text} run together ({@code String.join("", tokens(text))}), the form ids are unique in. */
+  /**
+   * The tokens of {@code text} run together ({@code String.join("", tokens(text))}), the form ids are unique in.
+   * Written into a char array, without a call per character: the catalog's load squashes every id and alias, most
+   * of them before the JIT compiles this.
+   */
   static String squashed(String text) {
-    StringBuilder out = new StringBuilder(text.length());
+    char[] chars = text.toCharArray();
+    int length = 0;
     int kind = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char ch = lower(text.charAt(i));
-      int k = kind(ch, kind);
-      if (k != kind && kind == 2) {
-        dropTrailingDot(out);
+    for (char c : chars) {
+      char ch = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c < 128 ? c : lower(c);
+      int k = ch < 128 ? (ch >= '0' && ch <= '9' || ch == '.' && kind == 2 ? 2 : ch >= 'a' && ch <= 'z' ? 1 : 0)
+          : kind(ch, kind);
+      if (k != kind && kind == 2 && chars[length - 1] == '.') {
+        length--;
       }
       if (k != 0) {
-        out.append(ch);
+        chars[length++] = ch;
       }
       kind = k;
     }
-    if (kind == 2) {
-      dropTrailingDot(out);
+    if (kind == 2 && chars[length - 1] == '.') {
+      length--;
     }
-    return out.toString();
+    return new String(chars, 0, length);
   }
 
   /** Lower case; ASCII without Character's tables, since the catalog's names are ASCII and its load reads them all. */

@@ -64,4 +64,26 @@ final class CsvTest {
     assertThatThrownBy(() -> read("b\n1\n")).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("no column 'a'");
   }
+
+  @Test
+  void anIndexedTable_cutsARowWhenAsked_andReportsItsFieldCountThen() {
+    Csv csv = Csv.index("a,b\nx,\"1,\n2\"\n\n  \n\"\"\ny,2,3\nz,\"q\"\"\"\n", "t.csv", List.of("a"));
+    assertThat(csv.size()).as("blank records skipped, a quoted newline kept in its record").isEqualTo(3);
+    assertThat(csv.get(1, "b")).as("the first fields of a row too long").isEqualTo("2");
+    assertThatThrownBy(() -> csv.cutRow(1)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("t.csv line 7 has 3 fields; the header has 2");
+    assertThat(csv.get(0, "b")).isEqualTo("1,\n2");
+    assertThat(csv.get(2, "b")).isEqualTo("q\"");
+    assertThat(csv.where(2)).isEqualTo("t.csv line 8");
+  }
+
+  @Test
+  void aQuoteInsideAField_opensNoQuotedField_whenFindingRows() {
+    Csv csv = Csv.index("a,b\n5\" screen,x\ny,\"z\"w\"v\n", "t.csv", List.of("a"));
+    assertThat(csv.size()).isEqualTo(2);
+    assertThat(csv.get(0, "a")).isEqualTo("5\" screen");
+    assertThat(csv.get(1, "b")).isEqualTo("zw\"v");
+    assertThatThrownBy(() -> Csv.index("a\nx\n\"open\n", "t.csv", List.of("a")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("t.csv line 3 has an unterminated quoted field");
+  }
 }

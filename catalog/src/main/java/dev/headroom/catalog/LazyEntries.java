@@ -1,0 +1,86 @@
+package dev.headroom.catalog;
+
+import java.util.AbstractList;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.RandomAccess;
+
+/**
+ * An unmodifiable list of catalog entries, each built from its row on first use. The ids are known at once (the
+ * catalog checks them unique and finds entries by id); parsing and validating the rest of a row, and building its
+ * model or device, wait until the entry is first asked for. Loading the bundled catalog then costs
+ * little more than reading its files, where building every entry in a fresh JVM, interpreted, cost most of it.
+ *
+ * <p>Thread-safe: entries are built under the list's lock, and once all are built, read without it.
+ *
+ * @param <T> the entry type
+ */
+final class LazyEntries<T> extends AbstractList<T> implements RandomAccess {
+  /**
+   * An entry not built yet: its id, and how to build it.
+   *
+   * @param <T> the entry type
+   */
+  abstract static class Pending<T> {
+    final String id;
+
+    Pending(String id) {
+      this.id = id;
+    }
+
+    /**
+     * Builds the entry, which has this id.
+     *
+     * @param entries the list it belongs to, for an entry built on another one (a multi-GPU system on its GPU)
+     * @throws IllegalArgumentException naming the file and line when the row is malformed
+     */
+    abstract T build(LazyEntries<T> entries);
+  }
+
+  private final List<? extends Pending<T>> pending;
+  private final Object[] built;
+  private int builtCount;
+  /** Set, after the last entry is stored, so that readers skip the lock from then on. */
+  private volatile boolean complete;
+
+  LazyEntries(List<? extends Pending<T>> pending) {
+    this.pending = pending;
+    this.built = new Object[pending.size()];
+    this.complete = built.length == 0;
+  }
+
+  /** Every entry's id, in order. */
+  List<String> ids() {
+    List<String> ids = new ArrayList<>(pending.size());
+    for (Pending<T> p : pending) {
+      ids.add(p.id);
+    }
+    return ids;
+  }
+
+  @Override
+  public int size() {
+    return built.length;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public T get(int index) {
+    return complete ? (T) built[index] : buildOnce(index);
+  }
+
+  @SuppressWarnings("unchecked")
+  private synchronized T buildOnce(int index) {
+    Objects.checkIndex(index, built.length);
+    Object entry = built[index];
+    if (entry == null) {
+      entry = pending.get(index).build(this);
+      built[index] = entry;
+      if (++builtCount == built.length) {
+        complete = true;
+      }
+    }
+    return (T) entry;
+  }
+}
