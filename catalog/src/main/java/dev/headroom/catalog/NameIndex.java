@@ -30,9 +30,13 @@ final class NameIndex<T> {
     }
   }
 
-  /** An index of {@code items}, the i-th known by the i-th list of {@code names}. */
+  /**
+   * An index of {@code items}, an unmodifiable list, the i-th known by the i-th list of {@code names}. The list is
+   * kept, not copied, and read only for the items a lookup returns: the bundled catalog builds an entry when it is
+   * first read.
+   */
   NameIndex(List<T> items, List<List<String>> names) {
-    this.items = List.copyOf(items);
+    this.items = items;
     this.keys = new ArrayList<>(items.size());
     for (List<String> itemNames : names) {
       List<Key> k = new ArrayList<>(itemNames.size());
