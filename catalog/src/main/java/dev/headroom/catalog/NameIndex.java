@@ -114,16 +114,27 @@ final class NameIndex<T> {
     return out;
   }
 
-  /** The query's whitespace-separated words, each as its tokens. */
+  /**
+   * The query's words, split at ASCII whitespace (regex {@code \s}), each as its tokens. A scan, not
+   * {@code String.split}: compiling its regular expression cost a fresh JVM's first lookup milliseconds.
+   */
   static List<List<String>> words(String text) {
     List<List<String>> out = new ArrayList<>();
-    for (String word : text.strip().split("\\s+")) {
-      List<String> t = tokens(word);
-      if (!t.isEmpty()) {
-        out.add(t);
+    int start = 0;
+    for (int i = 0; i <= text.length(); i++) {
+      if (i == text.length() || isSpace(text.charAt(i))) {
+        List<String> t = tokens(text.substring(start, i));
+        if (!t.isEmpty()) {
+          out.add(t);
+        }
+        start = i + 1;
       }
     }
     return out;
+  }
+
+  private static boolean isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
   }
 
   static List<String> tokens(String text) {
