@@ -1,11 +1,12 @@
 package dev.headroom.catalog;
 
+import dev.headroom.ByteUnit;
+import dev.headroom.Bytes;
 import dev.headroom.DecodeSpeed;
 import dev.headroom.Estimator;
 import dev.headroom.Fit;
 import dev.headroom.Hardware;
 import dev.headroom.HardwareKind;
-import dev.headroom.ModelSpec;
 import dev.headroom.Quantization;
 import dev.headroom.QuantizationChoice;
 import java.io.Reader;
@@ -48,23 +49,21 @@ public final class Catalog {
   private final Map<String, Integer> modelsById;
   private final Map<String, Integer> devicesById;
   /**
-   * Whether the aliases are still to be checked unique ({@link Builder#build()} checks them at once). The bundled
-   * catalog checks them, as the builder does, when its name index is first built: reading every alias at load cost
-   * more than all the rest of it, and only lookups by name depend on them.
+   * Built on the first lookup by name: loading the catalog, and questions that do not look up names, skip it. The
+   * bundled catalog's names are read from its rows then, so that indexing them builds no entry, and its aliases
+   * are checked unique as {@link Builder#build()} checks a built catalog's: reading every alias at load cost more
+   * than all the rest of it, and only lookups by name depend on them.
    */
-  private final boolean aliasesUnchecked;
-  /** Built on the first lookup by name: loading the catalog, and questions that do not look up names, skip it. */
   private volatile @Nullable NameIndex<ModelEntry> modelIndex;
   private volatile @Nullable NameIndex<HardwareEntry> deviceIndex;
 
   /** A catalog of these entries and their ids, in the same order. */
   private Catalog(List<ModelEntry> models, List<String> modelIds, List<HardwareEntry> devices,
-      List<String> deviceIds, boolean aliasesUnchecked) {
+      List<String> deviceIds) {
     this.models = models;
     this.devices = devices;
     this.modelsById = positions("model", modelIds);
     this.devicesById = positions("device", deviceIds);
-    this.aliasesUnchecked = aliasesUnchecked;
   }
 
   /** Each id's position, or the error that one appears twice. */
@@ -85,18 +84,21 @@ public final class Catalog {
   static Catalog lazy(String models, String gpus, String unified, String systems) {
     LazyEntries<ModelEntry> modelEntries = CatalogFiles.lazyModels(models, CatalogFiles.MODELS);
     LazyEntries<HardwareEntry> deviceEntries = CatalogFiles.lazyDevices(gpus, unified, systems);
-    return new Catalog(modelEntries, modelEntries.ids(), deviceEntries, deviceEntries.ids(), true);
+    return new Catalog(modelEntries, modelEntries.ids(), deviceEntries, deviceEntries.ids());
   }
 
   private NameIndex<ModelEntry> modelIndex() {
     NameIndex<ModelEntry> index = modelIndex;
     if (index == null) {
-      if (aliasesUnchecked) {
-        Builder.requireUniqueModels(models);
-      }
-      List<List<String>> names = new ArrayList<>(models.size());
-      for (ModelEntry m : models) {
-        names.add(modelNames(m));
+      List<List<String>> names;
+      if (models instanceof LazyEntries<ModelEntry> rows) {
+        Builder.requireUnique("model", rows.ids(), rows.aliases());
+        names = rows.names();
+      } else {
+        names = new ArrayList<>(models.size());
+        for (ModelEntry m : models) {
+          names.add(modelNames(m));
+        }
       }
       index = new NameIndex<>(models, names);
       modelIndex = index;
@@ -107,12 +109,15 @@ public final class Catalog {
   private NameIndex<HardwareEntry> deviceIndex() {
     NameIndex<HardwareEntry> index = deviceIndex;
     if (index == null) {
-      if (aliasesUnchecked) {
-        Builder.requireUniqueDevices(devices);
-      }
-      List<List<String>> names = new ArrayList<>(devices.size());
-      for (HardwareEntry d : devices) {
-        names.add(deviceNames(d));
+      List<List<String>> names;
+      if (devices instanceof LazyEntries<HardwareEntry> rows) {
+        Builder.requireUnique("device", rows.ids(), rows.aliases());
+        names = rows.names();
+      } else {
+        names = new ArrayList<>(devices.size());
+        for (HardwareEntry d : devices) {
+          names.add(deviceNames(d));
+        }
       }
       index = new NameIndex<>(devices, names);
       deviceIndex = index;
@@ -383,27 +388,43 @@ public final class Catalog {
     return out;
   }
 
-  private static List<String> modelNames(ModelEntry m) {
-    List<String> names = new ArrayList<>();
-    names.add(m.id());
-    names.add(m.name());
-    names.addAll(m.aliases());
-    ModelSpec spec = m.spec();
-    if (spec.huggingFaceRepo().isPresent()) {
-      String repo = spec.huggingFaceRepo().get();
-      names.add(repo);
-      names.add(repo.substring(repo.indexOf('/') + 1));
+  /** The names the catalog finds a model by. */
+  static List<String> modelNames(ModelEntry m) {
+    return modelNames(m.id(), m.name(), m.aliases(), m.spec().huggingFaceRepo().orElse(null));
+  }
+
+  /**
+   * Id, name, aliases, and the Hugging Face repository, with and without its owner ("meta-llama/Llama-3.1-8B" and
+   * "Llama-3.1-8B"). From the fields, so that the bundled rows give the same names unbuilt
+   * ({@link LazyEntries.Pending#names()}).
+   */
+  static List<String> modelNames(String id, String name, List<String> aliases, @Nullable String huggingFaceRepo) {
+    List<String> names = new ArrayList<>(aliases.size() + 4);
+    names.add(id);
+    names.add(name);
+    names.addAll(aliases);
+    if (huggingFaceRepo != null) {
+      names.add(huggingFaceRepo);
+      names.add(huggingFaceRepo.substring(huggingFaceRepo.indexOf('/') + 1));
     }
     return names;
   }
 
-  /** Id, name, aliases, and the name with the memory size ("4090 24GB" finds the RTX 4090). */
-  private static List<String> deviceNames(HardwareEntry d) {
-    List<String> names = new ArrayList<>();
-    names.add(d.id());
-    names.add(d.name());
-    names.addAll(d.aliases());
-    names.add(d.name() + " " + Math.round(d.hardware().memory().to(dev.headroom.ByteUnit.GIB)) + "GB");
+  /** The names the catalog finds a device by. */
+  static List<String> deviceNames(HardwareEntry d) {
+    return deviceNames(d.id(), d.name(), d.aliases(), d.hardware().memory());
+  }
+
+  /**
+   * Id, name, aliases, and the name with one device's memory size ("4090 24GB" finds the RTX 4090). From the
+   * fields, so that the bundled rows give the same names unbuilt ({@link LazyEntries.Pending#names()}).
+   */
+  static List<String> deviceNames(String id, String name, List<String> aliases, Bytes memory) {
+    List<String> names = new ArrayList<>(aliases.size() + 3);
+    names.add(id);
+    names.add(name);
+    names.addAll(aliases);
+    names.add(name + " " + Math.round(memory.to(ByteUnit.GIB)) + "GB");
     return names;
   }
 
@@ -536,11 +557,11 @@ public final class Catalog {
       devices.addAll(others);
       List<String> modelIds = requireUniqueModels(models);
       List<String> deviceIds = requireUniqueDevices(devices);
-      return new Catalog(List.copyOf(models), modelIds, List.copyOf(devices), deviceIds, false);
+      return new Catalog(List.copyOf(models), modelIds, List.copyOf(devices), deviceIds);
     }
 
     /** The models' ids, after {@link #requireUnique} on their ids and aliases. */
-    static List<String> requireUniqueModels(List<ModelEntry> models) {
+    private static List<String> requireUniqueModels(List<ModelEntry> models) {
       List<String> ids = new ArrayList<>(models.size());
       List<List<String>> aliases = new ArrayList<>(models.size());
       for (ModelEntry m : models) {
@@ -552,7 +573,7 @@ public final class Catalog {
     }
 
     /** The devices' ids, after {@link #requireUnique} on their ids and aliases. */
-    static List<String> requireUniqueDevices(List<HardwareEntry> devices) {
+    private static List<String> requireUniqueDevices(List<HardwareEntry> devices) {
       List<String> ids = new ArrayList<>(devices.size());
       List<List<String>> aliases = new ArrayList<>(devices.size());
       for (HardwareEntry d : devices) {

@@ -279,15 +279,19 @@ final class CatalogFiles {
     csv.cutRow(r);
     Row row = new Row(csv, r);
     try {
-      Hardware h = Hardware.gpu(row.required("name"), Vendor.parse(row.required("vendor")),
-          Bytes.of(row.decimal("memory_gib"), ByteUnit.GIB), row.decimal("bandwidth_gbps"))
-          .withId(row.required("id"));
+      Hardware h = Hardware.gpu(row.required("name"), Vendor.parse(row.required("vendor")), gpuMemory(row),
+          row.decimal("bandwidth_gbps")).withId(row.required("id"));
       h = throughputs(h, row);
       return described(HardwareEntry.of(h, HardwareClass.parse(row.required("class"))), row, row.list("aliases"));
     } catch (IllegalArgumentException | IllegalStateException | ArithmeticException e) {
       // An overflow (1e20 GiB of memory) is a value out of range too: the same exception, naming the line.
       throw new IllegalArgumentException(csv.where(r) + ": " + e.getMessage(), e);
     }
+  }
+
+  /** The GPU's memory, for its entry and, read apart, for its names and its systems' names. */
+  private static Bytes gpuMemory(Row row) {
+    return Bytes.of(row.decimal("memory_gib"), ByteUnit.GIB);
   }
 
   /** One entry per memory size sold: {@code <id>-<n>gb}, {@code "<name> <n>GB"}. */
@@ -310,12 +314,15 @@ final class CatalogFiles {
   /** The row's device with {@code gib} of memory. */
   private static HardwareEntry unified(Row row, int gib) {
     String rule = row.optional("gpu_share_rule");
-    Hardware h = Hardware.unified(row.required("name") + " " + gib + "GB", Vendor.parse(row.required("vendor")),
-        Bytes.ofGibibytes(gib), row.decimal("bandwidth_gbps"), share(rule, gib))
-        .withId(unifiedId(row, gib));
+    Hardware h = Hardware.unified(unifiedName(row, gib), Vendor.parse(row.required("vendor")),
+        Bytes.ofGibibytes(gib), row.decimal("bandwidth_gbps"), share(rule, gib)).withId(unifiedId(row, gib));
     h = throughputs(h, row);
     HardwareEntry e = described(HardwareEntry.of(h, unifiedClass(row)), row, unifiedAliases(row, gib));
     return rule == null ? e : e.withGpuShareRule(rule);
+  }
+
+  private static String unifiedName(Row row, int gib) {
+    return row.required("name") + " " + gib + "GB";
   }
 
   private static String unifiedId(Row row, int gib) {
@@ -366,14 +373,16 @@ final class CatalogFiles {
    * multi-GPU systems. Ids, memory sizes and each system's GPU are read and checked now.
    */
   static LazyEntries<HardwareEntry> lazyDevices(String gpuText, String unifiedText, String systemText) {
-    List<LazyEntries.Pending<HardwareEntry>> pending = new ArrayList<>();
     Csv gpus = Csv.index(gpuText, GPUS, GPU_COLUMNS);
+    List<PendingGpu> gpuRows = new ArrayList<>(gpus.size());
     Map<String, Integer> gpuIndex = new HashMap<>();
     for (int r = 0; r < gpus.size(); r++) {
       PendingGpu gpu = new PendingGpu(gpus, r);
-      gpuIndex.put(gpu.id, pending.size());
-      pending.add(gpu);
+      gpuIndex.put(gpu.id, r);
+      gpuRows.add(gpu);
     }
+    // The GPUs first, so that each one's index in gpuRows is its index in the devices.
+    List<LazyEntries.Pending<HardwareEntry>> pending = new ArrayList<>(gpuRows);
     Csv unified = Csv.index(unifiedText, UNIFIED, UNIFIED_COLUMNS);
     for (int r = 0; r < unified.size(); r++) {
       Row row = new Row(unified, r);
@@ -393,7 +402,7 @@ final class CatalogFiles {
         if (gpu == null) {
           throw unknownGpu(row);
         }
-        pending.add(new PendingSystem(row, gpu));
+        pending.add(new PendingSystem(row, gpu, gpuRows.get(gpu)));
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(systems.where(r) + ": " + e.getMessage(), e);
       }
@@ -452,7 +461,7 @@ final class CatalogFiles {
     private final int row;
 
     PendingModel(Csv csv, int row) {
-      super(required(csv, row, "id"));
+      super(required(new Row(csv, row), "id"));
       this.csv = csv;
       this.row = row;
     }
@@ -460,6 +469,17 @@ final class CatalogFiles {
     @Override
     ModelEntry build(LazyEntries<ModelEntry> entries) {
       return model(csv, row);
+    }
+
+    @Override
+    List<String> aliases() {
+      return new Row(csv, row).list("aliases");
+    }
+
+    @Override
+    List<String> names() {
+      Row fields = new Row(csv, row);
+      return Catalog.modelNames(id, required(fields, "name"), aliases(), fields.optional("hf_repo"));
     }
   }
 
@@ -469,7 +489,7 @@ final class CatalogFiles {
     private final int row;
 
     PendingGpu(Csv csv, int row) {
-      super(required(csv, row, "id"));
+      super(required(new Row(csv, row), "id"));
       this.csv = csv;
       this.row = row;
     }
@@ -477,6 +497,26 @@ final class CatalogFiles {
     @Override
     HardwareEntry build(LazyEntries<HardwareEntry> entries) {
       return gpu(csv, row);
+    }
+
+    @Override
+    List<String> aliases() {
+      return new Row(csv, row).list("aliases");
+    }
+
+    @Override
+    List<String> names() {
+      return Catalog.deviceNames(id, required(new Row(csv, row), "name"), aliases(), memory());
+    }
+
+    /** The GPU's memory, as its built entry's (and its systems'). */
+    Bytes memory() {
+      Row fields = new Row(csv, row);
+      try {
+        return gpuMemory(fields);
+      } catch (IllegalArgumentException | ArithmeticException e) {
+        throw new IllegalArgumentException(fields.where() + ": " + e.getMessage(), e);
+      }
     }
   }
 
@@ -500,17 +540,33 @@ final class CatalogFiles {
         throw new IllegalArgumentException(row.where() + ": " + e.getMessage(), e);
       }
     }
+
+    @Override
+    List<String> aliases() {
+      return unifiedAliases(row, gib);
+    }
+
+    @Override
+    List<String> names() {
+      try {
+        return Catalog.deviceNames(id, unifiedName(row, gib), aliases(), Bytes.ofGibibytes(gib));
+      } catch (IllegalArgumentException | ArithmeticException e) {
+        throw new IllegalArgumentException(row.where() + ": " + e.getMessage(), e);
+      }
+    }
   }
 
   /** A bundled multi-GPU system row, built on its GPU's entry. */
   private static final class PendingSystem extends LazyEntries.Pending<HardwareEntry> {
     private final Row row;
     private final int gpuIndex;
+    private final PendingGpu gpuRow;
 
-    PendingSystem(Row row, int gpuIndex) {
+    PendingSystem(Row row, int gpuIndex, PendingGpu gpuRow) {
       super(row.required("id"));
       this.row = row;
       this.gpuIndex = gpuIndex;
+      this.gpuRow = gpuRow;
     }
 
     @Override
@@ -523,14 +579,25 @@ final class CatalogFiles {
         throw new IllegalArgumentException(row.where() + ": " + e.getMessage(), e);
       }
     }
+
+    @Override
+    List<String> aliases() {
+      return row.list("aliases");
+    }
+
+    /** Its memory is one GPU's ({@link Hardware#times}). */
+    @Override
+    List<String> names() {
+      return Catalog.deviceNames(id, required(row, "name"), aliases(), gpuRow.memory());
+    }
   }
 
-  /** A required field read at load, its error naming the line like the row's others. */
-  private static String required(Csv csv, int row, String column) {
+  /** A required field read apart from the row's build, its error naming the line like the row's others. */
+  private static String required(Row row, String column) {
     try {
-      return new Row(csv, row).required(column);
+      return row.required(column);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(csv.where(row) + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException(row.where() + ": " + e.getMessage(), e);
     }
   }
 

@@ -10,7 +10,8 @@ import java.util.RandomAccess;
  * An unmodifiable list of catalog entries, each built from its row on first use. The ids are known at once (the
  * catalog checks them unique and finds entries by id); parsing and validating the rest of a row, and building its
  * model or device, wait until the entry is first asked for. Loading the bundled catalog then costs
- * little more than reading its files, where building every entry in a fresh JVM, interpreted, cost most of it.
+ * little more than reading its files, where building every entry in a fresh JVM, interpreted, cost most of it. The
+ * names an entry is found by are read from its row too, so that the catalog's name index builds no entry.
  *
  * <p>Thread-safe: entries are built under the list's lock, and once all are built, read without it.
  *
@@ -18,7 +19,8 @@ import java.util.RandomAccess;
  */
 final class LazyEntries<T> extends AbstractList<T> implements RandomAccess {
   /**
-   * An entry not built yet: its id, and how to build it.
+   * An entry not built yet: its id, how to build it, and the names it is found by, read from its row without
+   * building it.
    *
    * @param <T> the entry type
    */
@@ -36,6 +38,16 @@ final class LazyEntries<T> extends AbstractList<T> implements RandomAccess {
      * @throws IllegalArgumentException naming the file and line when the row is malformed
      */
     abstract T build(LazyEntries<T> entries);
+
+    /** The built entry's aliases, read from the row. */
+    abstract List<String> aliases();
+
+    /**
+     * The names the catalog finds the built entry by ({@link Catalog#modelNames}, {@link Catalog#deviceNames}).
+     *
+     * @throws IllegalArgumentException naming the file and line when a field they come from is malformed
+     */
+    abstract List<String> names();
   }
 
   private final List<? extends Pending<T>> pending;
@@ -57,6 +69,24 @@ final class LazyEntries<T> extends AbstractList<T> implements RandomAccess {
       ids.add(p.id);
     }
     return ids;
+  }
+
+  /** Every entry's aliases, in order, without building the entries; under the lock, as building reads the rows. */
+  synchronized List<List<String>> aliases() {
+    List<List<String>> aliases = new ArrayList<>(pending.size());
+    for (Pending<T> p : pending) {
+      aliases.add(p.aliases());
+    }
+    return aliases;
+  }
+
+  /** Every entry's names ({@link Pending#names()}), in order, without building the entries; under the lock. */
+  synchronized List<List<String>> names() {
+    List<List<String>> names = new ArrayList<>(pending.size());
+    for (Pending<T> p : pending) {
+      names.add(p.names());
+    }
+    return names;
   }
 
   @Override

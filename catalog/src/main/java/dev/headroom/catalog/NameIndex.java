@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Forgiving lookup by id, name or alias. Text is normalised to lower-case tokens split at spaces, punctuation and
@@ -30,15 +31,19 @@ final class NameIndex<T> {
     }
   }
 
-  /** An index of {@code items}, the i-th known by the i-th list of {@code names}. */
+  /**
+   * An index of {@code items}, an unmodifiable list, the i-th known by the i-th list of {@code names}. The list is
+   * kept, not copied, and read only for the items a lookup returns: the bundled catalog builds an entry when it is
+   * first read.
+   */
   NameIndex(List<T> items, List<List<String>> names) {
-    this.items = List.copyOf(items);
+    this.items = items;
     this.keys = new ArrayList<>(items.size());
     for (List<String> itemNames : names) {
       List<Key> k = new ArrayList<>(itemNames.size());
       for (String name : itemNames) {
-        List<String> tokens = tokens(name);
-        k.add(new Key(squashed(name), tokens));
+        List<String> tokens = new ArrayList<>();
+        k.add(new Key(scan(name, tokens), tokens));
       }
       keys.add(k);
     }
@@ -110,62 +115,80 @@ final class NameIndex<T> {
     return out;
   }
 
-  /** The query's whitespace-separated words, each as its tokens. */
+  /**
+   * The query's words, split at ASCII whitespace (regex {@code \s}), each as its tokens. A scan, not
+   * {@code String.split}: compiling its regular expression cost a fresh JVM's first lookup milliseconds.
+   */
   static List<List<String>> words(String text) {
     List<List<String>> out = new ArrayList<>();
-    for (String word : text.strip().split("\\s+")) {
-      List<String> t = tokens(word);
-      if (!t.isEmpty()) {
-        out.add(t);
+    int start = 0;
+    for (int i = 0; i <= text.length(); i++) {
+      if (i == text.length() || isSpace(text.charAt(i))) {
+        List<String> t = tokens(text.substring(start, i));
+        if (!t.isEmpty()) {
+          out.add(t);
+        }
+        start = i + 1;
       }
     }
     return out;
   }
 
+  private static boolean isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+  }
+
+  /** The text's tokens: lower case, split at separators and where letters meet digits. */
   static List<String> tokens(String text) {
-    List<String> out = new ArrayList<>();
-    StringBuilder token = new StringBuilder();
-    int kind = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char ch = lower(text.charAt(i));
-      int k = kind(ch, kind);
-      if (k != kind) {
-        addToken(token, out);
-      }
-      if (k != 0) {
-        token.append(ch);
-      }
-      kind = k;
-    }
-    addToken(token, out);
-    return out;
+    List<String> tokens = new ArrayList<>();
+    scan(text, tokens);
+    return tokens;
+  }
+
+  /** The tokens of {@code text} run together ({@code String.join("", tokens(text))}), the form ids are unique in. */
+  static String squashed(String text) {
+    return scan(text, null);
   }
 
   /**
-   * The tokens of {@code text} run together ({@code String.join("", tokens(text))}), the form ids are unique in.
-   * Written into a char array, without a call per character: the catalog's load squashes every id and alias, most
-   * of them before the JIT compiles this.
+   * The squashed form of {@code text}, adding each token to {@code tokens} unless null. One scan, written into a
+   * char array without a call per character: the name index squashes and splits every name, in a fresh JVM before
+   * the JIT compiles this.
    */
-  static String squashed(String text) {
+  private static String scan(String text, @Nullable List<String> tokens) {
     char[] chars = text.toCharArray();
     int length = 0;
+    int start = 0;
     int kind = 0;
     for (char c : chars) {
       char ch = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c < 128 ? c : lower(c);
       int k = ch < 128 ? (ch >= '0' && ch <= '9' || ch == '.' && kind == 2 ? 2 : ch >= 'a' && ch <= 'z' ? 1 : 0)
           : kind(ch, kind);
-      if (k != kind && kind == 2 && chars[length - 1] == '.') {
-        length--;
+      if (k != kind && kind != 0) {
+        length = endToken(chars, start, length, kind, tokens);
+        start = length;
       }
       if (k != 0) {
         chars[length++] = ch;
       }
       kind = k;
     }
-    if (kind == 2 && chars[length - 1] == '.') {
-      length--;
+    if (kind != 0) {
+      length = endToken(chars, start, length, kind, tokens);
     }
     return new String(chars, 0, length);
+  }
+
+  /**
+   * Ends the token of {@code kind} in {@code chars[start, length)}, adding it to {@code tokens} unless null, and
+   * returns its end: a number's trailing dot ("3." of "v3.x") is not part of it.
+   */
+  private static int endToken(char[] chars, int start, int length, int kind, @Nullable List<String> tokens) {
+    int end = kind == 2 && chars[length - 1] == '.' ? length - 1 : length;
+    if (tokens != null) {
+      tokens.add(new String(chars, start, end - start));
+    }
+    return end;
   }
 
   /** Lower case; ASCII without Character's tables, since the catalog's names are ASCII and its load reads them all. */
@@ -180,22 +203,6 @@ final class NameIndex<T> {
           : lowered >= 'a' && lowered <= 'z' ? 1 : 0;
     }
     return Character.isDigit(lowered) ? 2 : Character.isLetter(lowered) ? 1 : 0;
-  }
-
-  /** Ends a token: a number's trailing dot ("3." of "v3.x") is not part of it. */
-  private static void dropTrailingDot(StringBuilder out) {
-    if (out.length() > 0 && out.charAt(out.length() - 1) == '.') {
-      out.setLength(out.length() - 1);
-    }
-  }
-
-  /** Adds the token, without a trailing dot and unless empty, then clears it. */
-  private static void addToken(StringBuilder token, List<String> out) {
-    dropTrailingDot(token);
-    if (token.length() > 0) {
-      out.add(token.toString());
-    }
-    token.setLength(0);
   }
 
   private static int editDistance(String a, String b) {

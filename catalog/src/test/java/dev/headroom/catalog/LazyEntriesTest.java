@@ -3,6 +3,7 @@ package dev.headroom.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,6 +27,50 @@ final class LazyEntriesTest {
     for (int i = 0; i < eager.models().size(); i++) {
       assertThat(lazy.models().get(i)).as("built once").isSameAs(lazy.models().get(i));
     }
+  }
+
+  @Test
+  void everyBundledRowsNames_areTheNamesOfItsBuiltEntry() {
+    LazyEntries<ModelEntry> models = CatalogFiles.lazyModels(CatalogFiles.resource(CatalogFiles.MODELS),
+        CatalogFiles.MODELS);
+    LazyEntries<HardwareEntry> devices = CatalogFiles.lazyDevices(CatalogFiles.resource(CatalogFiles.GPUS),
+        CatalogFiles.resource(CatalogFiles.UNIFIED), CatalogFiles.resource(CatalogFiles.SYSTEMS));
+    List<List<String>> modelNames = models.names();
+    List<List<String>> modelAliases = models.aliases();
+    List<List<String>> deviceNames = devices.names();
+    List<List<String>> deviceAliases = devices.aliases();
+    for (int i = 0; i < models.size(); i++) {
+      assertThat(modelNames.get(i)).as(models.ids().get(i)).isEqualTo(Catalog.modelNames(models.get(i)));
+      assertThat(modelAliases.get(i)).as(models.ids().get(i)).isEqualTo(models.get(i).aliases());
+    }
+    for (int i = 0; i < devices.size(); i++) {
+      assertThat(deviceNames.get(i)).as(devices.ids().get(i)).isEqualTo(Catalog.deviceNames(devices.get(i)));
+      assertThat(deviceAliases.get(i)).as(devices.ids().get(i)).isEqualTo(devices.get(i).aliases());
+    }
+  }
+
+  @Test
+  void aLookupByName_buildsOnlyTheEntryFound() {
+    Catalog catalog = Catalog.lazy(MODEL_HEADER + "ok,OK,llama,32,4096,32,32000,4096,14336,x\n"
+        + "bad,Bad,llama,many,4096,32,32000,4096,14336,x\n", GPU_HEADER + "g,G,gee,nvidia,consumer,24,-5,x\n"
+        + "h,H,,nvidia,consumer,24,1000,x\n", UNIFIED_HEADER, SYSTEM_HEADER + "s,S,,h,2,x\n");
+    assertThat(catalog.findModel("OK").map(ModelEntry::id)).hasValue("ok");
+    assertThat(catalog.findDevice("H 24GB").map(HardwareEntry::id)).hasValue("h");
+    assertThat(catalog.searchDevices("S").stream().map(HardwareEntry::id)).containsExactly("s");
+    assertThatThrownBy(() -> catalog.findModel("Bad")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("models.csv line 3: layers must be a whole number but was 'many'");
+  }
+
+  @Test
+  void aBadFieldOfTheNames_failsTheFirstLookupByName_namingItsFileAndLine() {
+    Catalog badMemory = Catalog.lazy(MODEL_HEADER, GPU_HEADER + "g,G,,nvidia,consumer,lots,1000,x\n",
+        UNIFIED_HEADER, SYSTEM_HEADER + "s,S,,g,2,x\n");
+    assertThatThrownBy(() -> badMemory.findDevice("S")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("gpus.csv line 2: memory_gib must be a number but was 'lots'");
+    Catalog blankName = Catalog.lazy(MODEL_HEADER, GPU_HEADER, UNIFIED_HEADER
+        + "u,,,apple,apple-silicon,16,400,,x\n", SYSTEM_HEADER);
+    assertThatThrownBy(() -> blankName.findDevice("U")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("unified.csv line 2: name must not be blank");
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.headroom.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -29,6 +30,24 @@ final class NameIndexProperties {
     List<String> items = List.of("first", "second");
     NameIndex<String> index = new NameIndex<>(items, List.of(List.of("zz-9-unrelated"), List.of(name)));
     assertThat(index.find(name)).hasValue("second");
+  }
+
+  @Property
+  void aQuerysWords_areItsPartsBetweenAsciiWhitespace_asSplitOnTheRegexFindsThem(@ForAll("queries") String query) {
+    List<List<String>> split = new ArrayList<>();
+    for (String word : query.strip().split("\\s+")) {
+      if (!NameIndex.tokens(word).isEmpty()) {
+        split.add(NameIndex.tokens(word));
+      }
+    }
+    assertThat(NameIndex.words(query)).isEqualTo(split);
+  }
+
+  /** Queries: name characters and whitespace, ASCII and not (an em space, a no-break space, a file separator). */
+  @Provide
+  Arbitrary<String> queries() {
+    return Arbitraries.strings().withChars("aZ09.- x4B\t\n\u000B\f\r").withChars('\u2003', '\u00A0', '\u001C')
+        .ofMaxLength(24);
   }
 
   /** Device- and model-like names: letters, digits, dots, dashes, spaces, brackets and a few non-ASCII letters. */
