@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Assume;
@@ -14,8 +16,28 @@ import net.jqwik.api.Provide;
 final class NameIndexProperties {
 
   @Property
-  void theSquashedFormIsTheTokensRunTogether(@ForAll("names") String name) {
-    assertThat(NameIndex.squashed(name)).isEqualTo(String.join("", NameIndex.tokens(name)));
+  void theTokensAreRunsOfLettersAndOfDigitsWithInnerDots_andTheSquashedFormRunsThemTogether(
+      @ForAll("names") String name) {
+    assertThat(NameIndex.tokens(name)).isEqualTo(referenceTokens(name));
+    assertThat(NameIndex.squashed(name)).isEqualTo(String.join("", referenceTokens(name)));
+  }
+
+  /**
+   * The tokenizer's rule stated independently of its single-scan implementation: after lower-casing each character,
+   * the runs of letters, and the runs of digits and the dots among them, less one trailing dot.
+   */
+  private static List<String> referenceTokens(String name) {
+    StringBuilder lowered = new StringBuilder(name.length());
+    for (char c : name.toCharArray()) {
+      lowered.append(Character.toLowerCase(c));
+    }
+    List<String> tokens = new ArrayList<>();
+    Matcher run = Pattern.compile("\\p{L}+|\\p{Nd}[\\p{Nd}.]*").matcher(lowered);
+    while (run.find()) {
+      String token = run.group();
+      tokens.add(token.endsWith(".") ? token.substring(0, token.length() - 1) : token);
+    }
+    return tokens;
   }
 
   @Property
