@@ -188,10 +188,15 @@ public final class Bytes implements Comparable<Bytes> {
    */
   public Bytes plus(Bytes other) {
     Checks.requireNonNull(other, "other");
-    if (other.bytes > Long.MAX_VALUE - bytes) {
-      throw Checks.tooManyBytes(this, "+", other);
+    return ofBytes(sum(bytes, other.bytes));
+  }
+
+  /** {@code a + b} for non-negative byte counts, the overflow named as {@link #plus} names it, allocating nothing. */
+  static long sum(long a, long b) {
+    if (b > Long.MAX_VALUE - a) {
+      throw Checks.tooManyBytes(ofBytes(a), "+", ofBytes(b));
     }
-    return ofBytes(bytes + other.bytes);
+    return a + b;
   }
 
   /**

@@ -38,8 +38,22 @@ public record MemoryEstimate(Bytes weights, Bytes kvCache, Bytes compute, Bytes 
     Checks.requireNonNull(compute, "compute");
     Checks.requireNonNull(output, "output");
     Checks.requireNonNull(runtime, "runtime");
-    // Bytes.plus names the amounts when the sum overflows; total() can then add longs without checks.
-    weights.plus(kvCache).plus(compute).plus(output).plus(runtime);
+    // The sum must fit in a long, so that total() can add without checks. Checked on the numbers: Bytes.plus would
+    // allocate an amount per step on every estimate. Five parts under 2^60 cannot overflow; larger ones take the
+    // exact check, which names the amounts.
+    long w = weights.bytes();
+    long kv = kvCache.bytes();
+    long c = compute.bytes();
+    long o = output.bytes();
+    long r = runtime.bytes();
+    if ((w | kv | c | o | r) >= 1L << 60) {
+      requireSumFits(w, kv, c, o, r);
+    }
+  }
+
+  /** Throws, naming the amounts as {@link Bytes#plus} does, when the parts' sum passes a {@code long}. */
+  private static void requireSumFits(long weights, long kvCache, long compute, long output, long runtime) {
+    Bytes.sum(Bytes.sum(Bytes.sum(Bytes.sum(weights, kvCache), compute), output), runtime);
   }
 
   /**
