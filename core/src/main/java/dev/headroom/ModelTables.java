@@ -98,22 +98,12 @@ final class ModelTables {
 
   /** Bytes of the tensor data llama.cpp loads from a GGUF file of type {@code ft}, each tensor padded to 32 bytes. */
   long ggufTensorBytes(LlamaFileType ft) {
-    long cached = ggufTensorBytes.get(ft.ordinal());
-    if (cached < 0) {
-      sizeGguf(ft);
-      cached = ggufTensorBytes.get(ft.ordinal());
-    }
-    return cached;
+    return sized(ggufTensorBytes, ft);
   }
 
   /** Bytes of all tensor data in a GGUF file of type {@code ft}, loaded or not, each tensor padded to 32 bytes. */
   long ggufFileTensorBytes(LlamaFileType ft) {
-    long cached = ggufFileTensorBytes.get(ft.ordinal());
-    if (cached < 0) {
-      sizeGguf(ft);
-      cached = ggufFileTensorBytes.get(ft.ordinal());
-    }
-    return cached;
+    return sized(ggufFileTensorBytes, ft);
   }
 
   /**
@@ -150,12 +140,7 @@ final class ModelTables {
    * and only one row of the token embeddings (unless they double as the output head).
    */
   long ggufActiveBytes(LlamaFileType ft) {
-    long cached = ggufActiveBytes.get(ft.ordinal());
-    if (cached < 0) {
-      sizeGguf(ft);
-      cached = ggufActiveBytes.get(ft.ordinal());
-    }
-    return cached;
+    return sized(ggufActiveBytes, ft);
   }
 
   /**
@@ -164,12 +149,17 @@ final class ModelTables {
    * than those of the 32-element types and of floats.
    */
   double superBlockShare(LlamaFileType ft) {
-    long cached = superBlockActiveElements.get(ft.ordinal());
+    return activeLinearElements == 0 ? 0 : (double) sized(superBlockActiveElements, ft) / activeLinearElements;
+  }
+
+  /** The figure {@code memo} keeps for {@code ft}, after sizing the file type once. */
+  private long sized(AtomicLongArray memo, LlamaFileType ft) {
+    long cached = memo.get(ft.ordinal());
     if (cached < 0) {
       sizeGguf(ft);
-      cached = superBlockActiveElements.get(ft.ordinal());
+      cached = memo.get(ft.ordinal());
     }
-    return activeLinearElements == 0 ? 0 : (double) cached / activeLinearElements;
+    return cached;
   }
 
   private void sizeGguf(LlamaFileType ft) {
