@@ -32,8 +32,10 @@ public final class Hardware {
   /** The largest memory bandwidth accepted, in GB/s (well above any single device). */
   public static final double MAX_BANDWIDTH_GBPS = 1_000_000;
 
-  /** Null until {@link #id()} derives it from the name: a catalog sets every id, so its load skips the slug. */
-  private @Nullable String id;
+  /** The identifier given, or null to derive it from the name: a catalog sets every id, so its load skips the slug. */
+  private final @Nullable String givenId;
+  /** The identifier derived from the name, cached on first use (a benign race: every thread derives the same). */
+  private @Nullable String derivedId;
   private final String name;
   private final HardwareKind kind;
   private final Vendor vendor;
@@ -48,7 +50,7 @@ public final class Hardware {
 
   private Hardware(@Nullable String id, String name, HardwareKind kind, Vendor vendor, Bytes memory,
       double bandwidthGBps, double fp16Tflops, double fp32Tflops, double gpuMemoryShare, int count) {
-    this.id = id;
+    this.givenId = id;
     this.name = name;
     this.kind = kind;
     this.vendor = vendor;
@@ -256,7 +258,7 @@ public final class Hardware {
    */
   public Hardware withFp16Tflops(double tflops) {
     Checks.requireInRange(tflops, 0, false, 1_000_000, "fp16Tflops", "TFLOPS");
-    return new Hardware(id, name, kind, vendor, memory, bandwidthGBps, tflops, fp32Tflops, gpuMemoryShare, count);
+    return new Hardware(givenId, name, kind, vendor, memory, bandwidthGBps, tflops, fp32Tflops, gpuMemoryShare, count);
   }
 
   /**
@@ -268,7 +270,7 @@ public final class Hardware {
    */
   public Hardware withFp32Tflops(double tflops) {
     Checks.requireInRange(tflops, 0, false, 1_000_000, "fp32Tflops", "TFLOPS");
-    return new Hardware(id, name, kind, vendor, memory, bandwidthGBps, fp16Tflops, tflops, gpuMemoryShare, count);
+    return new Hardware(givenId, name, kind, vendor, memory, bandwidthGBps, fp16Tflops, tflops, gpuMemoryShare, count);
   }
 
   /**
@@ -280,7 +282,7 @@ public final class Hardware {
    */
   public Hardware withGpuMemoryShare(double share) {
     Checks.requireInRange(share, 0, false, 1, "gpuMemoryShare", "");
-    return new Hardware(id, name, kind, vendor, memory, bandwidthGBps, fp16Tflops, fp32Tflops, share, count);
+    return new Hardware(givenId, name, kind, vendor, memory, bandwidthGBps, fp16Tflops, fp32Tflops, share, count);
   }
 
   /**
@@ -322,11 +324,13 @@ public final class Hardware {
    * @return the identifier
    */
   public String id() {
-    String derived = id;
+    if (givenId != null) {
+      return givenId;
+    }
+    String derived = derivedId;
     if (derived == null) {
-      // A benign race: every thread derives the same string.
       derived = slug(name);
-      id = derived;
+      derivedId = derived;
     }
     return derived;
   }
