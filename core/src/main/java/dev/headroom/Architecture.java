@@ -38,7 +38,8 @@ import org.jspecify.annotations.Nullable;
  * @param slidingWindow the sliding-window part, or null
  * @param recurrent the recurrent (no KV cache) layers, or null
  * @param qkNorm whether the layers normalise each query and key head where the architecture makes that optional
- *     (GLM-4.5's {@code use_qk_norm}); Qwen3, Gemma 3 and OLMo-2 layers always do
+ *     (GLM-4.5's {@code use_qk_norm}); Qwen3, Gemma 3 and OLMo-2 layers always do, and read false here whatever is
+ *     given, so that every reader describes them alike
  * @param nextnLayers multi-token-prediction (NextN) layers the file holds after the trunk, which llama.cpp does not
  *     load; 0 to {@code 4096 − layers}
  */
@@ -79,6 +80,7 @@ public record Architecture(String arch, int layers, int hiddenSize, int attentio
    */
   public Architecture {
     Checks.requireNonBlank(arch, "arch");
+    qkNorm = qkNorm && !TensorInventory.alwaysNormsQk(arch);
     Checks.requireInRange(layers, 1, 4096, "layers", "");
     Checks.requireInRange(nextnLayers, 0, 4096 - layers, "nextnLayers", "");
     Checks.requireInRange(hiddenSize, 1, 1 << 20, "hiddenSize", "");

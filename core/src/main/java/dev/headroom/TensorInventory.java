@@ -14,6 +14,15 @@ import java.util.Locale;
  * size and parameter count include them, memory and speed only the {@link TensorSpec#loaded() loaded} tensors.
  */
 final class TensorInventory {
+  /**
+   * Whether every layer of {@code arch} normalises its queries and keys (per head for Qwen3, Gemma 3 and Qwen3-Next,
+   * across all heads for OLMo-2), so that {@link Architecture#qkNorm()} has nothing to add.
+   */
+  static boolean alwaysNormsQk(String arch) {
+    return arch.equals("qwen3") || arch.equals("qwen3moe") || arch.equals("gemma3") || arch.equals("qwen3next")
+        || arch.equals("olmo2");
+  }
+
   private final List<TensorSpec> tensors;
   private final long totalElements;
   private final long skippedElements;
@@ -158,7 +167,7 @@ final class TensorInventory {
         add(p + "attn_k.bias", TensorRole.SMALL, layer, k, 1, 1);
         add(p + "attn_v.bias", TensorRole.SMALL, layer, v, 1, 1);
       }
-      if (is("qwen3", "qwen3moe", "gemma3", "qwen3next")) {
+      if (alwaysNormsQk(arch) && !is("olmo2")) {
         add(p + "attn_q_norm.weight", TensorRole.SMALL, layer, a.headDimK(), 1, 1);
         add(p + "attn_k_norm.weight", TensorRole.SMALL, layer, a.headDimK(), 1, 1);
       } else if (is("olmo2")) {

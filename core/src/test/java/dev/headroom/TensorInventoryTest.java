@@ -34,6 +34,19 @@ final class TensorInventoryTest {
     assertThat(tensors(TestModels.deepseekV3())).hasSize(3 + 3 * 13 + 58 * 18);
   }
 
+  @Test
+  void qkNorm_readsFalseWhereTheArchitectureAlwaysNorms_soEveryReaderDescribesItAlike() {
+    ModelSpec qwen3 = TestModels.qwen3_30b_a3b();
+    ModelSpec flagged = qwen3.toBuilder().qkNorm(true).build();
+    assertThat(flagged.architecture().qkNorm()).isFalse();
+    assertThat(flagged).isEqualTo(qwen3);
+    assertThat(tensors(flagged)).hasSameSizeAs(tensors(qwen3));
+    ModelSpec llama = TestModels.llama31_8b();
+    assertThat(llama.toBuilder().qkNorm(true).build().architecture().qkNorm()).as("optional for llama").isTrue();
+    assertThat(tensors(llama.toBuilder().qkNorm(true).build())).as("a q and a k norm per layer")
+        .hasSize(tensors(llama).size() + 2 * 32);
+  }
+
   /**
    * Hugging Face checkpoint totals: Mixtral 8x7B 46,702,792,704; Phi-3-mini 3,821,079,552; DeepSeek-V3
    * 671,026,419,200 without the MTP layer, which llama.cpp's converter drops.
