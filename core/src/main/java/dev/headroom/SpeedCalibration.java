@@ -26,9 +26,11 @@ import java.util.Map;
  *
  * <p><b>Prefill</b> (the prompt) runs in micro-batches of {@link LlamaCppRuntime#ubatch()} tokens; each costs the
  * FLOPs of its tokens on the matrix units (dense FP16 throughput) and on the vector units that feed them
- * (dequantizing, FP32 throughput), and one read of the weights. Weights in super-block types (k-quants and
- * i-quants, 256-element blocks with sub-block scales) cost {@link #superBlockPrefillCost()} times the work per FLOP
- * of the 32-element types and floats, for their share {@code s} of the weights a token multiplies by:
+ * (dequantizing, FP32 throughput), and one read of the weights. Weights in super-block types (256-element blocks
+ * with sub-block scales: the k-quants, the i-quants but IQ4_NL, and the ternary TQ types) cost
+ * {@link #superBlockPrefillCost()} times the work per FLOP of the 32-element types and floats, for their share
+ * {@code s} of the weights a token multiplies by; the share comes from the types llama-quantize gives the file type,
+ * also when the estimator has a real file's {@link FileWeights}:
  *
  * <pre>{@code
  * work per token          = 2 × active weights × (1 + (superBlockPrefillCost − 1) × s) + attention FLOPs
@@ -47,7 +49,8 @@ import java.util.Map;
  * <p>The constants minimise the mean absolute percentage error of the speed (|predicted / measured − 1|) on the
  * training rows of their class, the figure the accuracy targets are stated in. {@link #decodeBand()} and
  * {@link #prefillBand()} are the typical relative errors on those rows (the 80th percentile of
- * |predicted / measured − 1|), shown as "typically ±12 %".
+ * |predicted / measured − 1|), shown as "typically ±12 %". A share at its upper bound, 100, is a term the fit dropped
+ * (that throughput adds no time); {@link #toString()} shows it as "—".
  *
  * <pre>{@code
  * SpeedCalibration cuda = SpeedCalibration.of(Backend.CUDA);
@@ -69,6 +72,8 @@ public record SpeedCalibration(Backend backend, double efficiency, double comput
     double hopMillis, double decodeBand, double prefillUtilization, double prefillVectorUtilization,
     double prefillBand, double superBlockPrefillCost) {
 
+  /** The largest share of a throughput; a term fitted at it costs nothing (the fit dropped it). */
+  private static final double MAX_SHARE = 100;
   private static final Map<Backend, SpeedCalibration> FITTED = new EnumMap<>(Backend.class);
   /** Apple GPUs under Vulkan: llama.cpp's Vulkan kernels reach Metal through the MoltenVK translation layer. */
   private static final SpeedCalibration VULKAN_ON_APPLE;
@@ -80,10 +85,11 @@ public record SpeedCalibration(Backend backend, double efficiency, double comput
     FITTED.put(Backend.METAL, new SpeedCalibration(Backend.METAL, 0.915, 100.0, 5.66, 0.45, 0.06, 100.0, 0.682, 0.1,
         2.1));
     FITTED.put(Backend.ROCM, new SpeedCalibration(Backend.ROCM, 1.0, 0.6, 3.34, 0.45, 0.02, 0.424, 100.0, 0.45, 2.1));
-    FITTED.put(Backend.VULKAN, new SpeedCalibration(Backend.VULKAN, 1.0, 0.172, 0.0, 0.45, 0.09, 0.781, 4.166, 0.18,
+    FITTED.put(Backend.VULKAN, new SpeedCalibration(Backend.VULKAN, 1.0, 0.172, 0.0, 0.45, 0.1, 0.781, 4.166, 0.18,
         2.1));
     FITTED.put(Backend.CPU, new SpeedCalibration(Backend.CPU, 0.364, 1.0, 4.73, 0.45, 0.33, 1.0, 1.0, 0.0, 2.1));
-    VULKAN_ON_APPLE = new SpeedCalibration(Backend.VULKAN, 1.0, 0.334, 22.92, 0.45, 0.01, 0.121, 100.0, 0.22, 2.1);
+    // Three decode rows: Vulkan's share of FP32 and fixed cost, only the share of the bandwidth fitted.
+    VULKAN_ON_APPLE = new SpeedCalibration(Backend.VULKAN, 0.181, 0.172, 0.0, 0.45, 0.7, 0.122, 100.0, 0.77, 2.1);
   }
 
   /**
@@ -103,12 +109,12 @@ public record SpeedCalibration(Backend backend, double efficiency, double comput
   public SpeedCalibration {
     Checks.requireNonNull(backend, "backend");
     Checks.requireInRange(efficiency, 0, false, 1, "efficiency", "");
-    Checks.requireInRange(computeUtilization, 0, false, 100, "computeUtilization", "");
+    Checks.requireInRange(computeUtilization, 0, false, MAX_SHARE, "computeUtilization", "");
     Checks.requireInRange(overheadMillis, 0, true, 1000, "overheadMillis", "ms");
     Checks.requireInRange(hopMillis, 0, true, 1000, "hopMillis", "ms");
     Checks.requireInRange(decodeBand, 0, true, 10, "decodeBand", "");
-    Checks.requireInRange(prefillUtilization, 0, false, 100, "prefillUtilization", "");
-    Checks.requireInRange(prefillVectorUtilization, 0, false, 100, "prefillVectorUtilization", "");
+    Checks.requireInRange(prefillUtilization, 0, false, MAX_SHARE, "prefillUtilization", "");
+    Checks.requireInRange(prefillVectorUtilization, 0, false, MAX_SHARE, "prefillVectorUtilization", "");
     Checks.requireInRange(prefillBand, 0, true, 10, "prefillBand", "");
     Checks.requireInRange(superBlockPrefillCost, 1, true, 100, "superBlockPrefillCost", "");
   }
@@ -128,7 +134,8 @@ public record SpeedCalibration(Backend backend, double efficiency, double comput
    * The fitted constants for llama.cpp running the {@code runtime} backend on {@code hardware}: those of the class of
    * backend it uses there (the runtime's when it is CPU or Vulkan, otherwise the device's native one: CUDA for
    * NVIDIA, Metal for Apple, ROCm for AMD, Vulkan for Intel and others, CPU for CPUs), except that Apple GPUs under
-   * Vulkan, which reach Metal through the MoltenVK translation layer, have constants of their own.
+   * Vulkan, which reach Metal through the MoltenVK translation layer, have constants of their own. Those say
+   * {@link Backend#VULKAN} as their {@link #backend()}, so {@code of(backend())} gives the generic Vulkan ones.
    *
    * <pre>{@code
    * SpeedCalibration onMac = SpeedCalibration.of(macStudio, Backend.VULKAN);
@@ -179,7 +186,7 @@ public record SpeedCalibration(Backend backend, double efficiency, double comput
   }
 
   /**
-   * A copy with another prefill cost of super-block (k-quant and i-quant) weights.
+   * A copy with another prefill cost of super-block (256-element block) weights.
    *
    * @param factor the prefill work per FLOP of super-block weights relative to other weights, 1 to 100
    * @return new constants with that cost
@@ -211,13 +218,17 @@ public record SpeedCalibration(Backend backend, double efficiency, double comput
    */
   @Override
   public String toString() {
-    return String.format(Locale.ROOT, "%s: decode %s %% of bandwidth, %s %% of FP32, + %s ms/token, + %s ms/hop "
-        + "(±%.0f %%); prefill %s %% of FP16 and %s %% of FP32, super-block weights × %s (±%.0f %%)",
-        backend.name().toLowerCase(Locale.ROOT), Checks.plain(round(efficiency * 100)),
-        Checks.plain(round(computeUtilization * 100)), Checks.plain(round(overheadMillis)),
-        Checks.plain(round(hopMillis)), decodeBand * 100, Checks.plain(round(prefillUtilization * 100)),
-        Checks.plain(round(prefillVectorUtilization * 100)), Checks.plain(round(superBlockPrefillCost)),
+    return String.format(Locale.ROOT, "%s: decode %s of bandwidth, %s of FP32, + %s ms/token, + %s ms/hop "
+        + "(±%.0f %%); prefill %s of FP16 and %s of FP32, super-block weights × %s (±%.0f %%)",
+        backend.name().toLowerCase(Locale.ROOT), percent(efficiency), percent(computeUtilization),
+        Checks.plain(round(overheadMillis)), Checks.plain(round(hopMillis)), decodeBand * 100,
+        percent(prefillUtilization), percent(prefillVectorUtilization), Checks.plain(round(superBlockPrefillCost)),
         prefillBand * 100);
+  }
+
+  /** A share as a percentage; "—" at the upper bound, where the fit dropped the term it scales. */
+  private static String percent(double share) {
+    return share >= MAX_SHARE ? "—" : Checks.plain(round(share * 100)) + " %";
   }
 
   private static double round(double value) {

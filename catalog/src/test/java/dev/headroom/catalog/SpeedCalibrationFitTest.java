@@ -339,10 +339,11 @@ final class SpeedCalibrationFitTest {
     return g;
   }
 
+  /** The 80th percentile by nearest rank (the ⌈0.8 n⌉-th smallest), rounded up to a whole percent. */
   private static double band(List<Double> errors) {
     List<Double> sorted = new ArrayList<>(errors);
     sorted.sort(Double::compare);
-    return sorted.isEmpty() ? 0 : Math.ceil(sorted.get((int) Math.floor(0.8 * (sorted.size() - 1))) * 100) / 100;
+    return sorted.isEmpty() ? 0 : Math.ceil(sorted.get((int) Math.ceil(0.8 * sorted.size()) - 1) * 100) / 100;
   }
 
   private static double mean(List<Double> errors) {
@@ -354,13 +355,17 @@ final class SpeedCalibrationFitTest {
     return Math.round(value * scale) / scale;
   }
 
-  /** The constants the data gives, per backend class, and the report of their errors. */
   /** The class of fitted constants a row belongs to: its backend, with Apple GPUs under Vulkan apart. */
   static String group(Sample s) {
     return s.backend() == Backend.VULKAN && s.hardware().vendor() == Vendor.APPLE ? VULKAN_ON_APPLE
         : s.backend().name();
   }
 
+  /**
+   * The constants the data gives, per backend class, and the report of their errors. Apple GPUs under Vulkan have
+   * three decode rows, too few for three coefficients: they take Vulkan's share of FP32 and fixed cost and fit only
+   * their share of the bandwidth.
+   */
   static Map<String, SpeedCalibration> fit(List<Sample> all, StringBuilder report) {
     Map<String, SpeedCalibration> fitted = new LinkedHashMap<>();
     // Only CUDA rows span several devices and have k-quant models: the hop and the super-block cost they give apply
@@ -372,9 +377,9 @@ final class SpeedCalibrationFitTest {
       List<Sample> decode = all.stream().filter(s -> group(s).equals(c) && s.decode()).toList();
       List<double[]> x = decode.stream().map(SpeedCalibrationFitTest::decodeTerms).toList();
       double[] t = decode.stream().mapToDouble(s -> 1 / s.measured()).toArray();
-      double[] d = fitPercentageError(x, new double[t.length], t,
-          new double[] {1, 0.01, 0, Double.isNaN(hop) ? 0 : hop},
-          new double[] {1, 1, 0, Double.isNaN(hop) ? 0 : hop});
+      double[] d = c.equals(VULKAN_ON_APPLE) ? fitBandwidthOnly(x, t, fitted.get("VULKAN"))
+          : fitPercentageError(x, new double[t.length], t, new double[] {1, 0.01, 0, Double.isNaN(hop) ? 0 : hop},
+              new double[] {1, 1, 0, Double.isNaN(hop) ? 0 : hop});
       if (Double.isNaN(hop)) {
         hop = round(d[3], 2);
       } else {
@@ -396,6 +401,21 @@ final class SpeedCalibrationFitTest {
           decode.size(), 100 * mean(dErr), prefill.size(), 100 * mean(pErr)));
     }
     return fitted;
+  }
+
+  /**
+   * The decode coefficients of rows that share {@code like}'s share of FP32, fixed cost and hop and fit only their
+   * own 1 / efficiency.
+   */
+  private static double[] fitBandwidthOnly(List<double[]> x, double[] t, SpeedCalibration like) {
+    double[] fixed = new double[t.length];
+    for (int i = 0; i < t.length; i++) {
+      double[] r = x.get(i);
+      fixed[i] = r[1] / like.computeUtilization() + r[2] * like.overheadMillis() + r[3] * like.hopMillis();
+    }
+    double[] memory = fitPercentageError(x.stream().map(r -> new double[] {r[0]}).toList(), fixed, t,
+        new double[] {1}, new double[] {1});
+    return new double[] {memory[0], 1 / like.computeUtilization(), like.overheadMillis(), like.hopMillis()};
   }
 
   /** The prefill coefficients (1 / utilization of the matrix and of the vector units) of one class's rows. */
