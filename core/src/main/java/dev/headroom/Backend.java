@@ -42,6 +42,7 @@ public enum Backend {
         return b;
       }
     }
-    throw new IllegalArgumentException("'" + text + "' is not a backend; expected one of cpu, cuda, metal, vulkan, rocm");
+    throw new IllegalArgumentException("'" + text
+        + "' is not a backend; expected one of cpu, cuda, metal, vulkan, rocm");
   }
 }

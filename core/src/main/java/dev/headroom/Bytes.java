@@ -175,7 +175,8 @@ public final class Bytes implements Comparable<Bytes> {
   public String format(ByteUnit unit, int decimals) {
     Checks.requireNonNull(unit, "unit");
     Checks.requireInRange(decimals, 0, 6, "decimals", "");
-    BigDecimal value = BigDecimal.valueOf(bytes).divide(BigDecimal.valueOf(unit.bytes()), decimals, RoundingMode.HALF_UP);
+    BigDecimal value = BigDecimal.valueOf(bytes).divide(BigDecimal.valueOf(unit.bytes()), decimals,
+        RoundingMode.HALF_UP);
     return value.toPlainString() + " " + unit.symbol();
   }
 
@@ -288,7 +289,8 @@ public final class Bytes implements Comparable<Bytes> {
   }
 
   /**
-   * The canonical, exact text: the amount in whichever unit gives the smallest whole number, for example {@code "24 GiB"}, {@code "300 MB"}, {@code "1117320576 B"}, {@code "0 B"}.
+   * The canonical, exact text: the amount in whichever unit gives the smallest whole number, for example
+   * {@code "24 GiB"}, {@code "300 MB"}, {@code "1117320576 B"}, {@code "0 B"}.
    */
   @Override
   public String toString() {

@@ -522,8 +522,8 @@ public final class Estimator {
   /**
    * The predicted download size. With {@link EstimationMethod#EXACT} and a GGUF type: the 32-byte-aligned tensor
    * data, multi-token-prediction layers included, plus an estimate of the header, metadata and tokenizer (or the
-   * file's own size, given {@link #fileWeights}); for other formats the weights. With {@link EstimationMethod#SEED}: the weights, as the
-   * seed page shows them.
+   * file's own size, given {@link #fileWeights}); for other formats the weights. With {@link EstimationMethod#SEED}:
+   * the weights, as the seed page shows them.
    *
    * @return the predicted size of the file to download
    */
@@ -674,8 +674,8 @@ public final class Estimator {
   /**
    * The prefill (prompt processing) speed on {@code hardware} for a prompt of {@code promptTokens} tokens, in
    * micro-batches of the runtime's {@link LlamaCppRuntime#ubatch()} tokens, as {@link SpeedCalibration} describes:
-   * the FLOPs of every token (2 per active weight, plus attention over half the prompt on average; k-quant and
-   * i-quant weights weigh {@link SpeedCalibration#superBlockPrefillCost()} times as much) on the device's
+   * the FLOPs of every token (2 per active weight, plus attention over half the prompt on average; weights in
+   * 256-element block types weigh {@link SpeedCalibration#superBlockPrefillCost()} times as much) on the device's
    * matrix (FP16) and vector (FP32) units and one read of the weights per micro-batch; layers split over several
    * GPUs overlap micro-batches as a pipeline. Empty when neither throughput of the device is known.
    *

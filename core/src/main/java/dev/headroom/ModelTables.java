@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
 final class ModelTables {
   /** GGUF aligns every tensor's data to 32 bytes ({@code GGUF_DEFAULT_ALIGNMENT}). */
   static final long TENSOR_ALIGNMENT = 32;
-  /** Elements per block of the k-quants and i-quants ({@code QK_K}). */
+  /** Elements per block of the super-block types ({@code QK_K}). */
   private static final int SUPER_BLOCK = 256;
 
   private final Architecture architecture;
@@ -145,8 +145,8 @@ final class ModelTables {
 
   /**
    * The share of {@link #activeMatmulElements()} that a GGUF file of type {@code ft} stores in super-block types
-   * (k-quants and i-quants: 256-element blocks with sub-block scales), whose matrix kernels do more work per weight
-   * than those of the 32-element types and of floats.
+   * (256-element blocks with sub-block scales: the k-quants, the i-quants but IQ4_NL, the ternary TQ types), whose
+   * matrix kernels do more work per weight than those of the 32-element types and of floats.
    */
   double superBlockShare(LlamaFileType ft) {
     return activeLinearElements == 0 ? 0 : (double) sized(superBlockActiveElements, ft) / activeLinearElements;

@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /**
  * A prefill (prompt processing) speed for a prompt of {@link #promptTokens()} tokens, as the time the whole
- * prompt takes and its parts: the arithmetic ({@link #computeSeconds()}: {@link #flopsPerToken()} per token) and
+ * prompt takes and its parts: the arithmetic ({@link #computeSeconds()}: the work of {@link #flopsPerToken()} per
+ * token, heavier for super-block weights, see {@link SpeedCalibration}) and
  * reading the weights once per micro-batch ({@link #memorySeconds()}). {@link #timeToFirstToken()} is their sum.
  *
  * <pre>{@code

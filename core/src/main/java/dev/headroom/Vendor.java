@@ -33,6 +33,7 @@ public enum Vendor {
         return v;
       }
     }
-    throw new IllegalArgumentException("'" + text + "' is not a vendor; expected one of nvidia, amd, intel, apple, other");
+    throw new IllegalArgumentException("'" + text
+        + "' is not a vendor; expected one of nvidia, amd, intel, apple, other");
   }
 }

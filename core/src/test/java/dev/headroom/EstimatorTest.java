@@ -36,7 +36,8 @@ final class EstimatorTest {
       assertThat(changed.context()).isEqualTo(4096);
       assertThat(changed.parallel()).isEqualTo(2);
       assertThat(changed).hasToString(
-          "Estimator{model=deepseek-r1-distill-qwen-1.5b, quant=Q8_0, context=4096, parallel=2, kv=q8_0, method=EXACT}");
+          "Estimator{model=deepseek-r1-distill-qwen-1.5b, quant=Q8_0, context=4096, parallel=2, kv=q8_0, "
+              + "method=EXACT}");
     }
 
     @Test
@@ -125,8 +126,8 @@ final class EstimatorTest {
     }
 
     /**
-     * DeepSeek-V3 caches the 512-element latent plus the 64-element rotary key per token and layer, as K only (llama.cpp
-     * reads V as a view of K).
+     * DeepSeek-V3 caches the 512-element latent plus the 64-element rotary key per token and layer, as K only
+     * (llama.cpp reads V as a view of K).
      */
     @Test
     void latentAttention_cachesTheCompressedLatent() {
@@ -516,7 +517,8 @@ final class EstimatorTest {
       LlamaFileType q8 = LlamaFileType.Q8_0;
       assertThat(air.tables().ggufFileTensorBytes(q8) - air.tables().ggufTensorBytes(q8)).isEqualTo(3_844_252_160L);
       assertThat(air.tables().ggufTensorBytes(q8)).isEqualTo(trunk.tables().ggufTensorBytes(q8));
-      long grown = Estimator.of(air).quant(Q8_0).fileSize().bytes() - Estimator.of(trunk).quant(Q8_0).fileSize().bytes();
+      long grown = Estimator.of(air).quant(Q8_0).fileSize().bytes()
+          - Estimator.of(trunk).quant(Q8_0).fileSize().bytes();
       assertThat(grown - 3_844_252_160L).as("23 tensor infos and the nextn_predict_layers key").isBetween(1L, 2048L);
     }
 

@@ -129,7 +129,8 @@ final class HardwareTest {
     assertThatThrownBy(() -> Hardware.parse("kind=gpu,kind=cpu,vendor=nvidia,memory_gib=24,bandwidth_gbps=1"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'kind' is given twice");
     assertThatThrownBy(() -> Hardware.parse("kind=gpu,vendor=nvidia,memory_gib=lots,bandwidth_gbps=1"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("memory_gib must be a number but was 'lots'");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("memory_gib must be a number but was 'lots'");
     assertThatThrownBy(() -> Hardware.parse("kind=gpu,vendor=nvidia,memory_gib=0,bandwidth_gbps=1"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("memory_gib");
     assertThatThrownBy(() -> Hardware.parse("kind=gpu,vendor=nvidia,memory_gib=NaN,bandwidth_gbps=1"))

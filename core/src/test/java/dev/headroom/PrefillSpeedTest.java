@@ -67,6 +67,24 @@ final class PrefillSpeedTest {
   }
 
   @Test
+  void superBlockShare_countsTheTypesEachTensorKeeps_andOnlyTheExpertsATokenUses() {
+    // Qwen2.5-0.5B at Q4_K_M: rows of 896 do not split into 256-element blocks, so attention, gate and up fall back
+    // to Q5_0/Q8_0; only ffn_down (rows of 4864) keeps Q4_K/Q6_K. Per layer: q, o 896²; k, v 896 × 128; gate, up,
+    // down 896 × 4864.
+    double down = 4864.0 * 896;
+    double layer = 2 * 896.0 * 896 + 2 * 896.0 * 128 + 3 * down;
+    assertThat(TestModels.qwen25half().tables().superBlockShare(LlamaFileType.Q4_K_M))
+        .isCloseTo(down / layer, within(1e-12));
+    // Qwen3-30B-A3B with 640-wide experts: their ffn_down rows (640) fall back, gate and up (2048) do not. A token
+    // uses 8 of the 128 experts: attention q, o 2048 × 4096, k, v 2048 × 512; each expert's gate, up, down 2048 × 640.
+    ModelSpec moe = TestModels.qwen3_30b_a3b().toBuilder().moe(new MixtureOfExperts(128, 8, 0, 640, 0, 0)).build();
+    double attention = 2 * 2048.0 * 4096 + 2 * 2048.0 * 512;
+    double expert = 2048.0 * 640;
+    assertThat(moe.tables().superBlockShare(LlamaFileType.Q4_K_M))
+        .isCloseTo((attention + 8 * 2 * expert) / (attention + 8 * 3 * expert), within(1e-12));
+  }
+
+  @Test
   void aLayerSplit_pipelinesMicroBatches() {
     Estimator e = Estimator.of(TestModels.llama31_8b());
     Hardware gpu = GPU.withFp16Tflops(100);

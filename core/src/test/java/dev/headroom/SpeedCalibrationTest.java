@@ -56,6 +56,8 @@ final class SpeedCalibrationTest {
     SpeedCalibration c = new SpeedCalibration(Backend.CUDA, 0.8, 0.3, 1, 0.25, 0.12, 0.45, 2, 0.2, 1.75);
     assertThat(c).hasToString("cuda: decode 80 % of bandwidth, 30 % of FP32, + 1 ms/token, + 0.25 ms/hop (±12 %); "
         + "prefill 45 % of FP16 and 200 % of FP32, super-block weights × 1.75 (±20 %)");
+    assertThat(c.withPrefillUtilization(100).toString()).as("a term the fit dropped")
+        .contains("prefill — of FP16 and 200 % of FP32");
   }
 
   @Test

@@ -174,7 +174,8 @@ final class CatalogTest {
   void builder_rejectsDuplicatesAndMalformedRows() {
     ModelEntry r1 = CATALOG.model("deepseek-r1-distill-qwen-1.5b");
     assertThatThrownBy(() -> Catalog.builder().addModel(r1).addModel(r1).build())
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'deepseek-r1-distill-qwen-1.5b' appears twice");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'deepseek-r1-distill-qwen-1.5b' appears twice");
     ModelEntry clash = ModelEntry.of(ModelSpec.builder("other").layers(1).hiddenSize(8).heads(1, 1).ffnSize(8)
         .vocabSize(8).contextLength(8).build()).withAliases(List.of("deepseek-r1:1.5b"));
     assertThatThrownBy(() -> Catalog.builder().addModel(r1).addModel(clash).build())

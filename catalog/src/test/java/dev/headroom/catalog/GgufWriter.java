@@ -16,7 +16,8 @@ import java.util.List;
 
 /**
  * Writes GGUF files for tests (shared with the examples module's tests through the catalog's test jar): header,
- * typed metadata, tensor infos, and zero tensor data (written sparsely, so a multi-gigabyte model costs no disk). {@link #header()} returns the bytes before the tensor data, for corrupting.
+ * typed metadata, tensor infos, and zero tensor data (written sparsely, so a multi-gigabyte model costs no disk).
+ * {@link #header()} returns the bytes before the tensor data, for corrupting.
  */
 public final class GgufWriter {
   private final ByteArrayOutputStream kv = new ByteArrayOutputStream();

@@ -28,7 +28,8 @@ final class FitCommand implements Callable<Integer> {
   int context;
 
   @Option(names = "--rule", paramLabel = "R", defaultValue = "balance",
-      description = "balance (Q4_K_M when it fits, else smaller) or quality (most bits that fit). Default: ${DEFAULT-VALUE}.")
+      description = "balance (Q4_K_M when it fits, else smaller) or quality (most bits that fit). "
+          + "Default: ${DEFAULT-VALUE}.")
   String rule;
 
   @Option(names = "--json", description = "Print one JSON object.")

@@ -11,11 +11,13 @@ import picocli.CommandLine.Command;
  *
  * <pre>{@code
  * java -jar examples/target/headroom.jar page deepseek-r1-distill-qwen-1.5b
- * java -jar examples/target/headroom.jar estimate --model llama-3.1-8b-instruct --context 32768 --hardware "rtx 4090" --json
+ * java -jar examples/target/headroom.jar estimate --model llama-3.1-8b-instruct --context 32768 \
+ *     --hardware "rtx 4090" --json
  * }</pre>
  */
 @Command(name = "headroom", mixinStandardHelpOptions = true, version = "headroom 0.1.0-SNAPSHOT",
-    description = "Will this open-weight LLM run on my hardware, at which quantization, with how much context, and how fast?",
+    description = "Will this open-weight LLM run on my hardware, at which quantization, with how much context, "
+        + "and how fast?",
     subcommands = {PageCommand.class, EstimateCommand.class, FitCommand.class, PlanCommand.class, ModelsCommand.class,
         HardwareCommand.class, CommandLine.HelpCommand.class})
 public final class Headroom implements Runnable {

@@ -25,7 +25,8 @@ final class Options {
 
   /** Where the model comes from: the catalog, a Hugging Face config.json, or a GGUF file. */
   static final class ModelSource {
-    @Option(names = "--model", paramLabel = "ID", description = "A catalogued model: id, name, alias or Hugging Face repo.")
+    @Option(names = "--model", paramLabel = "ID",
+        description = "A catalogued model: id, name, alias or Hugging Face repo.")
     String model;
 
     @Option(names = "--config", paramLabel = "FILE", description = "A Hugging Face config.json.")
@@ -53,7 +54,8 @@ final class Options {
   /** The estimate's configuration. */
   static final class EstimateSettings {
     @Option(names = "--quant", paramLabel = "Q", defaultValue = "Q4_K_M", converter = QuantConverter.class,
-        description = "Quantization (Q4_K_M, Q8_0, IQ2_XXS, FP8, AWQ-4bit-g128, 4.65bpw, …). Default: ${DEFAULT-VALUE}.")
+        description = "Quantization (Q4_K_M, Q8_0, IQ2_XXS, FP8, AWQ-4bit-g128, 4.65bpw, …). "
+            + "Default: ${DEFAULT-VALUE}.")
     Quantization quant;
 
     @Option(names = "--context", paramLabel = "N", defaultValue = "" + Estimator.DEFAULT_CONTEXT,
@@ -108,10 +110,12 @@ final class Options {
         description = "Layers offloaded to the GPU, -1 for all (llama.cpp -ngl). Default: ${DEFAULT-VALUE}.")
     int gpuLayers;
 
-    @Option(names = "--batch", paramLabel = "N", defaultValue = "2048", description = "n_batch. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "2048",
+        description = "n_batch. Default: ${DEFAULT-VALUE}.")
     int batch;
 
-    @Option(names = "--ubatch", paramLabel = "N", defaultValue = "512", description = "n_ubatch. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--ubatch", paramLabel = "N", defaultValue = "512",
+        description = "n_ubatch. Default: ${DEFAULT-VALUE}.")
     int ubatch;
 
     @Option(names = "--outputs", paramLabel = "N", defaultValue = "0",

@@ -322,7 +322,8 @@ final class HeadroomCommandTest {
       assertThat(r.status()).isZero();
       assertThat(r.out()).contains("# DeepSeek R1 Distill Qwen 1.5B — Hardware Requirements & GPU Compatibility")
           .contains("| Architecture | Qwen2ForCausalLM |").contains("| Context Length | 131,072 tokens |")
-          .contains("| Q4_K_M | 4.80 | 1.3 GB | 5.0 GB | 0.90 GB | 4-bit medium quantization — most popular sweet spot |")
+          .contains("| Q4_K_M | 4.80 | 1.3 GB | 5.0 GB | 0.90 GB | 4-bit medium quantization — most popular "
+              + "sweet spot |")
           .contains("| IQ2_XXS | 2.20 | 0.8 GB | 4.5 GB | 0.41 GB |")
           .contains("Weights = 1.5B × 4.8 bits ÷ 8 = 0.9 GB")
           .contains("KV Cache + Overhead ≈ 0.4 GB").contains("KV Cache + Overhead ≈ 4.1 GB")
