@@ -90,17 +90,7 @@ public final class Catalog {
   private NameIndex<ModelEntry> modelIndex() {
     NameIndex<ModelEntry> index = modelIndex;
     if (index == null) {
-      List<List<String>> names;
-      if (models instanceof LazyEntries<ModelEntry> rows) {
-        Builder.requireUnique("model", rows.ids(), rows.aliases());
-        names = rows.names();
-      } else {
-        names = new ArrayList<>(models.size());
-        for (ModelEntry m : models) {
-          names.add(modelNames(m));
-        }
-      }
-      index = new NameIndex<>(models, names);
+      index = index("model", models);
       modelIndex = index;
     }
     return index;
@@ -109,20 +99,23 @@ public final class Catalog {
   private NameIndex<HardwareEntry> deviceIndex() {
     NameIndex<HardwareEntry> index = deviceIndex;
     if (index == null) {
-      List<List<String>> names;
-      if (devices instanceof LazyEntries<HardwareEntry> rows) {
-        Builder.requireUnique("device", rows.ids(), rows.aliases());
-        names = rows.names();
-      } else {
-        names = new ArrayList<>(devices.size());
-        for (HardwareEntry d : devices) {
-          names.add(deviceNames(d));
-        }
-      }
-      index = new NameIndex<>(devices, names);
+      index = index("device", devices);
       deviceIndex = index;
     }
     return index;
+  }
+
+  /** The index of {@code entries}: the names of bundled rows, read without building them, or of built entries. */
+  private static <T> NameIndex<T> index(String what, List<T> entries) {
+    if (entries instanceof LazyEntries<T> rows) {
+      Builder.requireUnique(what, rows.ids(), rows.aliases());
+      return new NameIndex<>(entries, rows.names());
+    }
+    List<List<String>> names = new ArrayList<>(entries.size());
+    for (T e : entries) {
+      names.add(e instanceof ModelEntry m ? modelNames(m) : deviceNames((HardwareEntry) e));
+    }
+    return new NameIndex<>(entries, names);
   }
 
   private static final class BuiltIn {

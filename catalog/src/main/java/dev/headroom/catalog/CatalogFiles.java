@@ -455,15 +455,32 @@ final class CatalogFiles {
     return map;
   }
 
-  /** A bundled model row. */
-  private static final class PendingModel extends LazyEntries.Pending<ModelEntry> {
-    private final Csv csv;
-    private final int row;
+  /** A bundled row of a table with one entry per row. */
+  private abstract static class PendingRow<T> extends LazyEntries.Pending<T> {
+    final Csv csv;
+    final int row;
 
-    PendingModel(Csv csv, int row) {
+    PendingRow(Csv csv, int row) {
       super(required(new Row(csv, row), "id"));
       this.csv = csv;
       this.row = row;
+    }
+
+    /** The row's fields, read as far as asked. */
+    Row fields() {
+      return new Row(csv, row);
+    }
+
+    @Override
+    List<String> aliases() {
+      return fields().list("aliases");
+    }
+  }
+
+  /** A bundled model row. */
+  private static final class PendingModel extends PendingRow<ModelEntry> {
+    PendingModel(Csv csv, int row) {
+      super(csv, row);
     }
 
     @Override
@@ -472,26 +489,16 @@ final class CatalogFiles {
     }
 
     @Override
-    List<String> aliases() {
-      return new Row(csv, row).list("aliases");
-    }
-
-    @Override
     List<String> names() {
-      Row fields = new Row(csv, row);
+      Row fields = fields();
       return Catalog.modelNames(id, required(fields, "name"), aliases(), fields.optional("hf_repo"));
     }
   }
 
   /** A bundled GPU row. */
-  private static final class PendingGpu extends LazyEntries.Pending<HardwareEntry> {
-    private final Csv csv;
-    private final int row;
-
+  private static final class PendingGpu extends PendingRow<HardwareEntry> {
     PendingGpu(Csv csv, int row) {
-      super(required(new Row(csv, row), "id"));
-      this.csv = csv;
-      this.row = row;
+      super(csv, row);
     }
 
     @Override
@@ -500,18 +507,13 @@ final class CatalogFiles {
     }
 
     @Override
-    List<String> aliases() {
-      return new Row(csv, row).list("aliases");
-    }
-
-    @Override
     List<String> names() {
-      return Catalog.deviceNames(id, required(new Row(csv, row), "name"), aliases(), memory());
+      return Catalog.deviceNames(id, required(fields(), "name"), aliases(), memory());
     }
 
     /** The GPU's memory, as its built entry's (and its systems'). */
     Bytes memory() {
-      Row fields = new Row(csv, row);
+      Row fields = fields();
       try {
         return gpuMemory(fields);
       } catch (IllegalArgumentException | ArithmeticException e) {
