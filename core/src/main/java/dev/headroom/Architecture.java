@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * int blocks = a.layers() + a.nextnLayers();                       // 28: no multi-token-prediction layers
  * }</pre>
  *
- * @param arch llama.cpp architecture name, not blank
+ * @param arch llama.cpp architecture name, not blank; kept lower case
  * @param layers transformer blocks, 1 to 4096
  * @param hiddenSize model width
  * @param attentionHeads query heads
@@ -57,7 +57,7 @@ public record Architecture(String arch, int layers, int hiddenSize, int attentio
   /**
    * Validates every component and their consistency.
    *
-   * @param arch llama.cpp architecture name, not blank
+   * @param arch llama.cpp architecture name, not blank; kept lower case
    * @param layers transformer blocks, 1 to 4096
    * @param hiddenSize model width
    * @param attentionHeads query heads
@@ -80,6 +80,8 @@ public record Architecture(String arch, int layers, int hiddenSize, int attentio
    */
   public Architecture {
     Checks.requireNonBlank(arch, "arch");
+    // llama.cpp's names are lower case; every rule keyed on the name compares this one form.
+    arch = arch.strip().toLowerCase(Locale.ROOT);
     qkNorm = qkNorm && !TensorInventory.alwaysNormsQk(arch);
     Checks.requireInRange(layers, 1, 4096, "layers", "");
     Checks.requireInRange(nextnLayers, 0, 4096 - layers, "nextnLayers", "");

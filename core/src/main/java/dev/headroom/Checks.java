@@ -40,10 +40,6 @@ final class Checks {
     return requireInRange(value, 0, Long.MAX_VALUE, name, "");
   }
 
-  static int requirePositive(int value, String name) {
-    return requireInRange(value, 1, Integer.MAX_VALUE, name, "");
-  }
-
   static double requireFinite(double value, String name) {
     if (!Double.isFinite(value)) {
       throw notFinite(value, name);

@@ -31,6 +31,8 @@ import org.jspecify.annotations.Nullable;
 public final class Hardware {
   /** The largest memory bandwidth accepted, in GB/s (well above any single device). */
   public static final double MAX_BANDWIDTH_GBPS = 1_000_000;
+  /** The most identical devices {@link #times(int)} groups, a large multi-node cluster. */
+  public static final int MAX_COUNT = 1024;
 
   /** The identifier given, or null to derive it from the name: a catalog sets every id, so its load skips the slug. */
   private final @Nullable String givenId;
@@ -183,7 +185,7 @@ public final class Hardware {
         throw new IllegalArgumentException("count must be a whole number of devices but was " + values.get("count"));
       }
       // Checked before the cast, so that a count beyond an int is named as given.
-      Checks.requireInRange(count, 1, true, 1024, "count", "devices");
+      Checks.requireInRange(count, 1, true, MAX_COUNT, "count", "devices");
       h = h.times((int) count);
     }
     return h;
@@ -288,11 +290,11 @@ public final class Hardware {
   /**
    * {@code count} identical devices of this one, for example an 8-GPU node, named {@code "8 × <name>"}.
    *
-   * @param count 1 to 1024
+   * @param count 1 to {@value #MAX_COUNT}
    * @return the group of devices, one device when {@code count} is 1
    */
   public Hardware times(int count) {
-    Checks.requireInRange(count, 1, 1024, "count", "devices");
+    Checks.requireInRange(count, 1, MAX_COUNT, "count", "devices");
     String n = count == 1 ? baseName() : count + " × " + baseName();
     String i = count == 1 ? baseId() : count + "x-" + baseId();
     return new Hardware(i, n, kind, vendor, memory, bandwidthGBps, fp16Tflops, fp32Tflops, gpuMemoryShare, count);
@@ -421,7 +423,7 @@ public final class Hardware {
   /**
    * The number of identical devices, 1 for a single one.
    *
-   * @return the device count, 1 to 1024
+   * @return the device count, 1 to {@value #MAX_COUNT}
    */
   public int count() {
     return count;

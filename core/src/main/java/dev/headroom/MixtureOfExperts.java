@@ -109,4 +109,14 @@ public record MixtureOfExperts(int experts, int expertsPerToken, int sharedExper
   public boolean isMoeLayer(int layer) {
     return layer >= leadingDenseLayers && (layer + 1) % layerStep == 0;
   }
+
+  /** The part of a routed-experts amount (elements or bytes, the same per expert) that one token uses. */
+  long usedShare(long routed) {
+    return routed / experts * expertsPerToken;
+  }
+
+  /** The part of a routed-experts amount that one token leaves unread. */
+  long unusedShare(long routed) {
+    return routed - usedShare(routed);
+  }
 }

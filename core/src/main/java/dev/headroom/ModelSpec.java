@@ -657,7 +657,7 @@ public final class ModelSpec {
      * @return this builder
      */
     public Builder totalParameters(long parameters) {
-      this.totalParameters = Checks.requireInRange(parameters, 1, 1L << 50, "totalParameters", "");
+      this.totalParameters = Checks.requireInRange(parameters, 1, Architecture.MAX_PARAMETERS, "totalParameters", "");
       return this;
     }
 
@@ -668,7 +668,7 @@ public final class ModelSpec {
      * @return this builder
      */
     public Builder activeParameters(long parameters) {
-      this.activeParameters = Checks.requireInRange(parameters, 1, 1L << 50, "activeParameters", "");
+      this.activeParameters = Checks.requireInRange(parameters, 1, Architecture.MAX_PARAMETERS, "activeParameters", "");
       return this;
     }
 
@@ -679,7 +679,7 @@ public final class ModelSpec {
      * @return this builder
      */
     public Builder nominalParameters(long parameters) {
-      this.nominalParameters = Checks.requireInRange(parameters, 1, 1L << 50, "nominalParameters", "");
+      this.nominalParameters = Checks.requireInRange(parameters, 1, Architecture.MAX_PARAMETERS, "nominalParameters", "");
       return this;
     }
 

@@ -112,21 +112,7 @@ final class ModelTables {
    * {@code ggml-cpu/repack.cpp}). The token embeddings feed a row lookup and are never repacked.
    */
   long cpuRepackBytes(LlamaFileType ft) {
-    long cached = cpuRepackBytes.get(ft.ordinal());
-    if (cached >= 0) {
-      return cached;
-    }
-    List<TensorSpec> tensors = inventory.tensors();
-    GgmlType[] types = QuantizationRules.assign(tensors, architecture, ft);
-    long total = 0;
-    for (int i = 0; i < types.length; i++) {
-      TensorSpec t = tensors.get(i);
-      if (t.loaded() && isRepacked(t, types[i])) {
-        total += tensorBytes(t, types[i]);
-      }
-    }
-    cpuRepackBytes.set(ft.ordinal(), total);
-    return total;
+    return sized(cpuRepackBytes, ft);
   }
 
   static boolean isRepacked(TensorSpec t, GgmlType type) {
@@ -169,6 +155,7 @@ final class ModelTables {
     long total = 0;
     long inactive = 0;
     long superBlock = 0;
+    long repack = 0;
     MixtureOfExperts moe = architecture.moe();
     for (int i = 0; i < types.length; i++) {
       TensorSpec t = tensors.get(i);
@@ -178,18 +165,22 @@ final class ModelTables {
         continue;
       }
       total = Math.addExact(total, padded(bytes));
+      if (isRepacked(t, types[i])) {
+        repack += bytes;
+      }
       boolean routed = t.routedExperts() && moe != null;
       if (routed) {
-        inactive += bytes / moe.experts() * (moe.experts() - moe.expertsPerToken());
+        inactive += moe.unusedShare(bytes);
       }
       if (t.role() == TensorRole.TOKEN_EMBEDDING && !architecture.tiedEmbeddings()) {
         inactive += bytes - bytes / t.ne1();
       }
       if (t.role().isLinear() && types[i].blockElements() == SUPER_BLOCK) {
-        superBlock += routed ? t.elements() / moe.experts() * moe.expertsPerToken() : t.elements();
+        superBlock += routed ? moe.usedShare(t.elements()) : t.elements();
       }
     }
     superBlockActiveElements.set(ft.ordinal(), superBlock);
+    cpuRepackBytes.set(ft.ordinal(), repack);
     ggufActiveBytes.set(ft.ordinal(), total - inactive);
     ggufTensorBytes.set(ft.ordinal(), total);
     ggufFileTensorBytes.set(ft.ordinal(), file);

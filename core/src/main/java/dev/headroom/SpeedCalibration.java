@@ -49,8 +49,8 @@ import java.util.Map;
  * <p>The constants minimise the mean absolute percentage error of the speed (|predicted / measured − 1|) on the
  * training rows of their class, the figure the accuracy targets are stated in. {@link #decodeBand()} and
  * {@link #prefillBand()} are the typical relative errors on those rows (the 80th percentile of
- * |predicted / measured − 1|), shown as "typically ±12 %". A share at its upper bound, 100, is a term the fit dropped
- * (that throughput adds no time); {@link #toString()} shows it as "—".
+ * |predicted / measured − 1|), shown as "typically ±12 %". A share at its upper bound, 100, is a term the fit pushed
+ * to its floor (that throughput adds 1 % of the time it bounds); {@link #toString()} shows it as "—".
  *
  * <pre>{@code
  * SpeedCalibration cuda = SpeedCalibration.of(Backend.CUDA);

@@ -3,7 +3,6 @@ package dev.headroom;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The tensors llama.cpp's converter writes for an architecture ({@code convert_hf_to_gguf.py} and
@@ -74,7 +73,7 @@ final class TensorInventory {
 
     Layout(Architecture a) {
       this.a = a;
-      this.arch = a.arch().toLowerCase(Locale.ROOT);
+      this.arch = a.arch();
     }
 
     TensorInventory build() {
@@ -167,13 +166,10 @@ final class TensorInventory {
         add(p + "attn_k.bias", TensorRole.SMALL, layer, k, 1, 1);
         add(p + "attn_v.bias", TensorRole.SMALL, layer, v, 1, 1);
       }
-      if (alwaysNormsQk(arch) && !is("olmo2")) {
-        add(p + "attn_q_norm.weight", TensorRole.SMALL, layer, a.headDimK(), 1, 1);
-        add(p + "attn_k_norm.weight", TensorRole.SMALL, layer, a.headDimK(), 1, 1);
-      } else if (is("olmo2")) {
+      if (is("olmo2")) {
         add(p + "attn_q_norm.weight", TensorRole.SMALL, layer, q, 1, 1);
         add(p + "attn_k_norm.weight", TensorRole.SMALL, layer, k, 1, 1);
-      } else if (a.qkNorm()) {
+      } else if (alwaysNormsQk(arch) || a.qkNorm()) {
         add(p + "attn_q_norm.weight", TensorRole.SMALL, layer, a.headDimK(), 1, 1);
         add(p + "attn_k_norm.weight", TensorRole.SMALL, layer, a.headDimK(), 1, 1);
       }
@@ -261,8 +257,7 @@ final class TensorInventory {
       TensorSpec t = new TensorSpec(name, role, layer, ne0, ne1, experts, true, layer < a.layers());
       out.add(t);
       if (t.loaded()) {
-        MixtureOfExperts moe = a.moe();
-        inactive += t.elements() / moe.experts() * (moe.experts() - moe.expertsPerToken());
+        inactive += a.moe().unusedShare(t.elements());
       }
     }
 

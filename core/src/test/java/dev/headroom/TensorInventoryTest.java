@@ -40,6 +40,9 @@ final class TensorInventoryTest {
     ModelSpec flagged = qwen3.toBuilder().qkNorm(true).build();
     assertThat(flagged.architecture().qkNorm()).isFalse();
     assertThat(flagged).isEqualTo(qwen3);
+    ModelSpec shouted = qwen3.toBuilder().arch("Qwen3MoE").qkNorm(true).build();
+    assertThat(shouted.architecture().arch()).as("one form for every rule keyed on the name").isEqualTo("qwen3moe");
+    assertThat(shouted).isEqualTo(qwen3);
     assertThat(tensors(flagged)).hasSameSizeAs(tensors(qwen3));
     ModelSpec llama = TestModels.llama31_8b();
     assertThat(llama.toBuilder().qkNorm(true).build().architecture().qkNorm()).as("optional for llama").isTrue();
