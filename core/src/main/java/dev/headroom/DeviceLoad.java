@@ -8,7 +8,7 @@ import java.util.Locale;
  *
  * <pre>{@code
  * for (DeviceLoad d : Estimator.of(llama70b).place(rtx4090, host, Offload.LAYERS).devices()) {
- *   String line = d.toString();   // "NVIDIA GeForce RTX 4090: 46 layers, 25.7 GB of 25.8 GB"
+ *   String line = d.toString();   // "NVIDIA GeForce RTX 4090: 48 layers, 25.5 GB of 25.8 GB"
  * }
  * }</pre>
  *
@@ -59,7 +59,7 @@ public record DeviceLoad(Hardware hardware, int layers, Bytes weights, Bytes kvC
     return total().bytes() <= usableMemory.bytes();
   }
 
-  /** For example {@code "NVIDIA GeForce RTX 4090: 46 layers, 25.7 GB of 25.8 GB"}. */
+  /** For example {@code "NVIDIA GeForce RTX 4090: 48 layers, 25.5 GB of 25.8 GB"}. */
   @Override
   public String toString() {
     return String.format(Locale.ROOT, "%s: %d layers, %s of %s", hardware.name(), layers,

@@ -233,7 +233,7 @@ final class LlamaCppBuffersTest {
 
   /**
    * 3 sequences of 300 tokens: llama.cpp pads n_ctx = 900 to 1,024 cells; one unified stream keeps them, while
-   * separate streams get n_ctx / 3 = 341 cells each, padded to 512: 1,536 cells in all.
+   * separate streams get 1,024 / 3 = 341 cells each, padded to 512: 1,536 cells in all.
    */
   @Test
   void separateStreams_padEachSequence_unifiedPadsOnce() {

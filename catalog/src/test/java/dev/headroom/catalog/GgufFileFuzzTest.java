@@ -67,7 +67,6 @@ final class GgufFileFuzzTest {
       MemoryEstimate m = Estimator.of(spec).fileWeights(weights).vram();
       assertThat(m.weights().bytes()).as("the file's own tensors, and any repacked copies")
           .isGreaterThanOrEqualTo(weights.tensorBytes().bytes());
-      assertThat(m.total().bytes()).isGreaterThanOrEqualTo(m.weights().bytes() + m.kvCache().bytes());
     } catch (GgufFormatException e) {
       assertThat(e.offset()).isBetween(0L, size);
     }

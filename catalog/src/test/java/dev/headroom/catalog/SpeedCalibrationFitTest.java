@@ -45,7 +45,7 @@ final class SpeedCalibrationFitTest {
   private static final Pattern COUNT = Pattern.compile("^(.*?)\\s{2,}(\\d+)$");
   private static final Pattern NUMBER = Pattern.compile("^\\s*(\\d+(?:\\.\\d+)?)");
 
-  /** One measurement with everything the model needs. */
+  /** The copy core's buffer tests read (Surefire runs in the module directory; catalog builds after core). */
   private static final String CORE_BUFFERS = read(Path.of("../core/src/test/resources/dev/headroom/ground-truth/"
       + "llamacpp-buffers.csv"));
 
@@ -57,6 +57,7 @@ final class SpeedCalibrationFitTest {
     }
   }
 
+  /** One measurement with everything the model needs. */
   record Sample(String what, Backend backend, Hardware hardware, Estimator estimator, boolean decode, int tokens,
       double measured) {}
 
@@ -87,7 +88,6 @@ final class SpeedCalibrationFitTest {
           .runtime(LlamaCppRuntime.defaults().withBackend(backend));
       out.add(new Sample(what, backend, hardware, e, decode, tokens, Double.parseDouble(csv.get(r, "tokens_per_s"))));
     }
-    // The copy core's buffer tests read (Surefire runs in the module directory; catalog builds after core).
     Csv cpu = Csv.read(CORE_BUFFERS, "llamacpp-buffers.csv", List.of("model", "mode", "threads", "decode_tok_s"));
     for (int r = 0; r < cpu.size(); r++) {
       if (!cpu.get(r, "mode").equals("decode")) {

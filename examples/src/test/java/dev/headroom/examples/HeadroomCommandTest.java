@@ -70,7 +70,7 @@ final class HeadroomCommandTest {
       assertThat(o.get("usable_memory_bytes").getAsLong()).isEqualTo(24L << 30);
       assertThat(o.get("headroom_bytes").getAsLong())
           .isEqualTo(o.get("usable_memory_bytes").getAsLong() - o.get("total_bytes").getAsLong());
-      assertThat(o.get("verdict").getAsString()).as("8B at Q4_K_M, 2 × 32k q8_0 KV: about 9 GB of 24 GiB")
+      assertThat(o.get("verdict").getAsString()).as("8B at Q4_K_M, 2 × 32k q8_0 KV: about 10 GB of 24 GiB")
           .isEqualTo("runs_great");
       assertThat(o.get("tokens_per_second").getAsDouble()).isBetween(o.get("tokens_per_second_low").getAsDouble(),
           o.get("tokens_per_second_high").getAsDouble());
