@@ -108,8 +108,9 @@ public final class Catalog {
   /** The index of {@code entries}: the names of bundled rows, read without building them, or of built entries. */
   private static <T> NameIndex<T> index(String what, List<T> entries) {
     if (entries instanceof LazyEntries<T> rows) {
-      Builder.requireUnique(what, rows.ids(), rows.aliases());
-      return new NameIndex<>(entries, rows.names());
+      List<List<String>> aliases = rows.aliases();
+      Builder.requireUnique(what, rows.ids(), aliases);
+      return new NameIndex<>(entries, rows.names(aliases));
     }
     List<List<String>> names = new ArrayList<>(entries.size());
     for (T e : entries) {
@@ -389,7 +390,7 @@ public final class Catalog {
   /**
    * Id, name, aliases, and the Hugging Face repository, with and without its owner ("meta-llama/Llama-3.1-8B" and
    * "Llama-3.1-8B"). From the fields, so that the bundled rows give the same names unbuilt
-   * ({@link LazyEntries.Pending#names()}).
+   * ({@link LazyEntries.Pending#names}).
    */
   static List<String> modelNames(String id, String name, List<String> aliases, @Nullable String huggingFaceRepo) {
     List<String> names = new ArrayList<>(aliases.size() + 4);
@@ -410,7 +411,7 @@ public final class Catalog {
 
   /**
    * Id, name, aliases, and the name with one device's memory size ("4090 24GB" finds the RTX 4090). From the
-   * fields, so that the bundled rows give the same names unbuilt ({@link LazyEntries.Pending#names()}).
+   * fields, so that the bundled rows give the same names unbuilt ({@link LazyEntries.Pending#names}).
    */
   static List<String> deviceNames(String id, String name, List<String> aliases, Bytes memory) {
     List<String> names = new ArrayList<>(aliases.size() + 3);
@@ -548,33 +549,27 @@ public final class Catalog {
     public Catalog build() {
       List<HardwareEntry> devices = new ArrayList<>(gpus);
       devices.addAll(others);
-      List<String> modelIds = requireUniqueModels(models);
-      List<String> deviceIds = requireUniqueDevices(devices);
-      return new Catalog(List.copyOf(models), modelIds, List.copyOf(devices), deviceIds);
+      // The catalog rejects a repeated id; the aliases are checked here, for every entry at once.
+      Catalog catalog = new Catalog(List.copyOf(models), idList(models), List.copyOf(devices), idList(devices));
+      requireUnique("model", idList(models), aliasLists(models));
+      requireUnique("device", idList(devices), aliasLists(devices));
+      return catalog;
     }
 
-    /** The models' ids, after {@link #requireUnique} on their ids and aliases. */
-    private static List<String> requireUniqueModels(List<ModelEntry> models) {
-      List<String> ids = new ArrayList<>(models.size());
-      List<List<String>> aliases = new ArrayList<>(models.size());
-      for (ModelEntry m : models) {
-        ids.add(m.id());
-        aliases.add(m.aliases());
+    private static List<String> idList(List<?> entries) {
+      List<String> ids = new ArrayList<>(entries.size());
+      for (Object e : entries) {
+        ids.add(e instanceof ModelEntry m ? m.id() : ((HardwareEntry) e).id());
       }
-      requireUnique("model", ids, aliases);
       return ids;
     }
 
-    /** The devices' ids, after {@link #requireUnique} on their ids and aliases. */
-    private static List<String> requireUniqueDevices(List<HardwareEntry> devices) {
-      List<String> ids = new ArrayList<>(devices.size());
-      List<List<String>> aliases = new ArrayList<>(devices.size());
-      for (HardwareEntry d : devices) {
-        ids.add(d.id());
-        aliases.add(d.aliases());
+    private static List<List<String>> aliasLists(List<?> entries) {
+      List<List<String>> aliases = new ArrayList<>(entries.size());
+      for (Object e : entries) {
+        aliases.add(e instanceof ModelEntry m ? m.aliases() : ((HardwareEntry) e).aliases());
       }
-      requireUnique("device", ids, aliases);
-      return ids;
+      return aliases;
     }
 
     static IllegalArgumentException repeatedId(String what, String id) {
@@ -582,17 +577,13 @@ public final class Catalog {
     }
 
     /**
-     * Ids are unique, and no alias (or id) of one entry is an alias or id of another, compared as the lookup compares
-     * them (case, spaces and punctuation ignored).
+     * No alias (or id) of one entry is an alias or id of another, compared as the lookup compares them (case, spaces
+     * and punctuation ignored); a repeated id is the catalog's to reject.
      */
     private static void requireUnique(String what, List<String> ids, List<List<String>> aliases) {
-      Set<String> seen = new HashSet<>();
       Map<String, String> owner = new HashMap<>();
       for (int i = 0; i < ids.size(); i++) {
         String id = ids.get(i);
-        if (!seen.add(id)) {
-          throw repeatedId(what, id);
-        }
         List<String> keys = new ArrayList<>(aliases.get(i));
         keys.add(0, id);
         for (String key : keys) {

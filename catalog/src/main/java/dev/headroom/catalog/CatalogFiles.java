@@ -80,13 +80,9 @@ final class CatalogFiles {
     }
   }
 
+  /** The models of a table, all built now: the bundled path's entries, each built and checked. */
   static List<ModelEntry> models(String text, String source) {
-    Csv csv = Csv.read(text, source, MODEL_COLUMNS);
-    List<ModelEntry> out = new ArrayList<>(csv.size());
-    for (int r = 0; r < csv.size(); r++) {
-      out.add(model(csv, r));
-    }
-    return out;
+    return List.copyOf(lazyModels(text, source));
   }
 
   /** The models of a bundled table, each built on first use. */
@@ -267,12 +263,16 @@ final class CatalogFiles {
   }
 
   static List<HardwareEntry> gpus(String text, String source) {
-    Csv csv = Csv.read(text, source, GPU_COLUMNS);
-    List<HardwareEntry> out = new ArrayList<>(csv.size());
+    return List.copyOf(new LazyEntries<>(pendingGpus(text, source)));
+  }
+
+  private static List<PendingGpu> pendingGpus(String text, String source) {
+    Csv csv = Csv.index(text, source, GPU_COLUMNS);
+    List<PendingGpu> pending = new ArrayList<>(csv.size());
     for (int r = 0; r < csv.size(); r++) {
-      out.add(gpu(csv, r));
+      pending.add(new PendingGpu(csv, r));
     }
-    return out;
+    return pending;
   }
 
   private static HardwareEntry gpu(Csv csv, int r) {
@@ -296,19 +296,24 @@ final class CatalogFiles {
 
   /** One entry per memory size sold: {@code <id>-<n>gb}, {@code "<name> <n>GB"}. */
   static List<HardwareEntry> unified(String text, String source) {
-    Csv csv = Csv.read(text, source, UNIFIED_COLUMNS);
-    List<HardwareEntry> out = new ArrayList<>();
+    return List.copyOf(new LazyEntries<>(pendingUnified(text, source)));
+  }
+
+  /** One pending device per memory size of each row; the sizes are read and checked now. */
+  private static List<PendingUnified> pendingUnified(String text, String source) {
+    Csv csv = Csv.index(text, source, UNIFIED_COLUMNS);
+    List<PendingUnified> pending = new ArrayList<>();
     for (int r = 0; r < csv.size(); r++) {
       Row row = new Row(csv, r);
       try {
         for (String option : row.list("memory_options_gib")) {
-          out.add(unified(row, Row.integer("memory_options_gib", option)));
+          pending.add(new PendingUnified(row, Row.integer("memory_options_gib", option)));
         }
-      } catch (IllegalArgumentException | IllegalStateException | ArithmeticException e) {
+      } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(csv.where(r) + ": " + e.getMessage(), e);
       }
     }
-    return out;
+    return pending;
   }
 
   /** The row's device with {@code gib} of memory. */
@@ -373,27 +378,14 @@ final class CatalogFiles {
    * multi-GPU systems. Ids, memory sizes and each system's GPU are read and checked now.
    */
   static LazyEntries<HardwareEntry> lazyDevices(String gpuText, String unifiedText, String systemText) {
-    Csv gpus = Csv.index(gpuText, GPUS, GPU_COLUMNS);
-    List<PendingGpu> gpuRows = new ArrayList<>(gpus.size());
+    List<PendingGpu> gpuRows = pendingGpus(gpuText, GPUS);
     Map<String, Integer> gpuIndex = new HashMap<>();
-    for (int r = 0; r < gpus.size(); r++) {
-      PendingGpu gpu = new PendingGpu(gpus, r);
-      gpuIndex.put(gpu.id, r);
-      gpuRows.add(gpu);
+    for (int r = 0; r < gpuRows.size(); r++) {
+      gpuIndex.put(gpuRows.get(r).id, r);
     }
     // The GPUs first, so that each one's index in gpuRows is its index in the devices.
     List<LazyEntries.Pending<HardwareEntry>> pending = new ArrayList<>(gpuRows);
-    Csv unified = Csv.index(unifiedText, UNIFIED, UNIFIED_COLUMNS);
-    for (int r = 0; r < unified.size(); r++) {
-      Row row = new Row(unified, r);
-      try {
-        for (String option : row.list("memory_options_gib")) {
-          pending.add(new PendingUnified(row, Row.integer("memory_options_gib", option)));
-        }
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(unified.where(r) + ": " + e.getMessage(), e);
-      }
-    }
+    pending.addAll(pendingUnified(unifiedText, UNIFIED));
     Csv systems = Csv.index(systemText, SYSTEMS, SYSTEM_COLUMNS);
     for (int r = 0; r < systems.size(); r++) {
       Row row = new Row(systems, r);
@@ -489,9 +481,9 @@ final class CatalogFiles {
     }
 
     @Override
-    List<String> names() {
+    List<String> names(List<String> aliases) {
       Row fields = fields();
-      return Catalog.modelNames(id, required(fields, "name"), aliases(), fields.optional("hf_repo"));
+      return Catalog.modelNames(id, required(fields, "name"), aliases, fields.optional("hf_repo"));
     }
   }
 
@@ -507,8 +499,8 @@ final class CatalogFiles {
     }
 
     @Override
-    List<String> names() {
-      return Catalog.deviceNames(id, required(fields(), "name"), aliases(), memory());
+    List<String> names(List<String> aliases) {
+      return Catalog.deviceNames(id, required(fields(), "name"), aliases, memory());
     }
 
     /** The GPU's memory, as its built entry's (and its systems'). */
@@ -549,9 +541,9 @@ final class CatalogFiles {
     }
 
     @Override
-    List<String> names() {
+    List<String> names(List<String> aliases) {
       try {
-        return Catalog.deviceNames(id, unifiedName(row, gib), aliases(), Bytes.ofGibibytes(gib));
+        return Catalog.deviceNames(id, unifiedName(row, gib), aliases, Bytes.ofGibibytes(gib));
       } catch (IllegalArgumentException | ArithmeticException e) {
         throw new IllegalArgumentException(row.where() + ": " + e.getMessage(), e);
       }
@@ -589,8 +581,8 @@ final class CatalogFiles {
 
     /** Its memory is one GPU's ({@link Hardware#times}). */
     @Override
-    List<String> names() {
-      return Catalog.deviceNames(id, required(row, "name"), aliases(), gpuRow.memory());
+    List<String> names(List<String> aliases) {
+      return Catalog.deviceNames(id, required(row, "name"), aliases, gpuRow.memory());
     }
   }
 

@@ -2,6 +2,7 @@ package dev.headroom.catalog;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -42,15 +43,6 @@ final class Csv {
     this.lines = lines;
     this.rows = new String[starts.length][];
     this.whole = new boolean[starts.length];
-  }
-
-  /**
-   * Reads a whole table.
-   *
-   * @throws IllegalArgumentException naming the source and line when a row is malformed
-   */
-  static Csv read(Reader in, String source, List<String> requiredColumns) {
-    return read(text(in, source), source, requiredColumns);
   }
 
   /**
@@ -245,18 +237,15 @@ final class Csv {
    * @throws UncheckedIOException naming the source when it cannot be read
    */
   static String text(Reader in, String source) {
-    char[] buffer = new char[8192];
-    StringBuilder text = new StringBuilder();
+    StringWriter text = new StringWriter();
     try {
-      int n;
-      while ((n = in.read(buffer)) != -1) {
-        text.append(buffer, 0, n);
-      }
+      in.transferTo(text);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + source, e);
     }
     return text.toString();
   }
+
 
   int size() {
     return starts.length;

@@ -108,22 +108,21 @@ final class GgufInput {
   }
 
   long u32(String what) {
-    return i32(what) & 0xffffffffL;
+    return u32(what, null);
   }
 
   long i64(String what) {
-    need(8, what);
-    return buf.getLong();
+    return i64(what, null);
   }
 
   /** An unsigned 32-bit value, named {@code what} of {@code of} if the file ends inside it. */
-  long u32(String what, String of) {
+  long u32(String what, @Nullable String of) {
     need(4, what, of);
     return buf.getInt() & 0xffffffffL;
   }
 
   /** A 64-bit value, named {@code what} of {@code of} if the file ends inside it. */
-  long i64(String what, String of) {
+  long i64(String what, @Nullable String of) {
     need(8, what, of);
     return buf.getLong();
   }

@@ -45,9 +45,10 @@ final class LazyEntries<T> extends AbstractList<T> implements RandomAccess {
     /**
      * The names the catalog finds the built entry by ({@link Catalog#modelNames}, {@link Catalog#deviceNames}).
      *
+     * @param aliases this entry's {@link #aliases()}, already read
      * @throws IllegalArgumentException naming the file and line when a field they come from is malformed
      */
-    abstract List<String> names();
+    abstract List<String> names(List<String> aliases);
   }
 
   private final List<? extends Pending<T>> pending;
@@ -80,11 +81,15 @@ final class LazyEntries<T> extends AbstractList<T> implements RandomAccess {
     return aliases;
   }
 
-  /** Every entry's names ({@link Pending#names()}), in order, without building the entries; under the lock. */
-  synchronized List<List<String>> names() {
+  /**
+   * Every entry's names ({@link Pending#names}), in order, without building the entries; under the lock.
+   *
+   * @param aliases every entry's {@link #aliases()}
+   */
+  synchronized List<List<String>> names(List<List<String>> aliases) {
     List<List<String>> names = new ArrayList<>(pending.size());
-    for (Pending<T> p : pending) {
-      names.add(p.names());
+    for (int i = 0; i < pending.size(); i++) {
+      names.add(pending.get(i).names(aliases.get(i)));
     }
     return names;
   }

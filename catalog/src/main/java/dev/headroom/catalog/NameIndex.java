@@ -161,9 +161,11 @@ final class NameIndex<T> {
     int start = 0;
     int kind = 0;
     for (char c : chars) {
-      char ch = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c < 128 ? c : lower(c);
+      // ASCII without Character's tables (the catalog's names are ASCII); 2 for a digit or a dot inside a number,
+      // 1 for a letter, 0 for a separator.
+      char ch = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c < 128 ? c : Character.toLowerCase(c);
       int k = ch < 128 ? (ch >= '0' && ch <= '9' || ch == '.' && kind == 2 ? 2 : ch >= 'a' && ch <= 'z' ? 1 : 0)
-          : kind(ch, kind);
+          : Character.isDigit(ch) ? 2 : Character.isLetter(ch) ? 1 : 0;
       if (k != kind && kind != 0) {
         length = endToken(chars, start, length, kind, tokens);
         start = length;
@@ -189,20 +191,6 @@ final class NameIndex<T> {
       tokens.add(new String(chars, start, end - start));
     }
     return end;
-  }
-
-  /** Lower case; ASCII without Character's tables, since the catalog's names are ASCII and its load reads them all. */
-  private static char lower(char ch) {
-    return ch >= 'A' && ch <= 'Z' ? (char) (ch + ('a' - 'A')) : ch < 128 ? ch : Character.toLowerCase(ch);
-  }
-
-  /** 2 for a digit (or a dot inside a number), 1 for a letter, 0 for a separator. */
-  private static int kind(char lowered, int previous) {
-    if (lowered < 128) {
-      return lowered >= '0' && lowered <= '9' || lowered == '.' && previous == 2 ? 2
-          : lowered >= 'a' && lowered <= 'z' ? 1 : 0;
-    }
-    return Character.isDigit(lowered) ? 2 : Character.isLetter(lowered) ? 1 : 0;
   }
 
   private static int editDistance(String a, String b) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.headroom.Estimator;
 import dev.headroom.ModelSpec;
 import dev.headroom.Quantization;
-import java.io.StringReader;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +45,7 @@ final class FileSizeAccuracyTest {
 
   @Test
   void predictedFileSizes_areWithinOnePercentOfPublishedStandardMixes() {
-    Csv csv = Csv.read(new StringReader(TestFiles.text("gguf-file-sizes.csv")), "gguf-file-sizes.csv",
+    Csv csv = Csv.read(TestFiles.text("gguf-file-sizes.csv"), "gguf-file-sizes.csv",
         List.of("model", "publisher_repo", "quant", "file_size_bytes_or_gb", "unit"));
     List<String> report = new ArrayList<>();
     double sumError = 0;

@@ -35,10 +35,10 @@ final class LazyEntriesTest {
         CatalogFiles.MODELS);
     LazyEntries<HardwareEntry> devices = CatalogFiles.lazyDevices(CatalogFiles.resource(CatalogFiles.GPUS),
         CatalogFiles.resource(CatalogFiles.UNIFIED), CatalogFiles.resource(CatalogFiles.SYSTEMS));
-    List<List<String>> modelNames = models.names();
     List<List<String>> modelAliases = models.aliases();
-    List<List<String>> deviceNames = devices.names();
+    List<List<String>> modelNames = models.names(modelAliases);
     List<List<String>> deviceAliases = devices.aliases();
+    List<List<String>> deviceNames = devices.names(deviceAliases);
     for (int i = 0; i < models.size(); i++) {
       assertThat(modelNames.get(i)).as(models.ids().get(i)).isEqualTo(Catalog.modelNames(models.get(i)));
       assertThat(modelAliases.get(i)).as(models.ids().get(i)).isEqualTo(models.get(i).aliases());

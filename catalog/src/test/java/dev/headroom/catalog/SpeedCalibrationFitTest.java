@@ -15,7 +15,6 @@ import dev.headroom.Quantization;
 import dev.headroom.SpeedCalibration;
 import dev.headroom.Vendor;
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,7 +62,7 @@ final class SpeedCalibrationFitTest {
 
   static List<Sample> samples(List<String> skipped) {
     List<Sample> out = new ArrayList<>();
-    Csv csv = Csv.read(new StringReader(TestFiles.text("ground-truth/measured-throughput.csv")),
+    Csv csv = Csv.read(TestFiles.text("ground-truth/measured-throughput.csv"),
         "measured-throughput.csv", List.of("hardware", "backend", "model", "quant", "test", "tokens_per_s"));
     for (int r = 0; r < csv.size(); r++) {
       String hw = csv.get(r, "hardware");
