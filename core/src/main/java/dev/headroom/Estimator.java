@@ -78,37 +78,32 @@ public final class Estimator {
    * The settings a query rarely changes, shared by the copies that the frequent calls ({@link #quant},
    * {@link #context}, {@link #parallel}) make: each of those allocates one small estimator.
    */
-  private static final class Settings {
-    static final Settings DEFAULTS = new Settings(KvCacheType.F16, KvCacheType.F16, EstimationMethod.EXACT,
-        LlamaCppRuntime.defaults(), null, null, MultiGpu.LAYER_SPLIT, null, Double.NaN, 0.70, 0.90);
+  /**
+   * The settings an estimator copies rarely: each copy is a clone with one field set before the new estimator is
+   * made, and never written after, so the estimator's final field publishes it safely.
+   */
+  private static final class Settings implements Cloneable {
+    static final Settings DEFAULTS = new Settings();
 
-    final KvCacheType kvTypeK;
-    final KvCacheType kvTypeV;
-    final EstimationMethod method;
-    final LlamaCppRuntime runtime;
-    final @Nullable FileWeights fileWeights;
-    final @Nullable SpeedCalibration speedCalibration;
-    final MultiGpu multiGpu;
-    final @Nullable Bytes overhead;
+    KvCacheType kvTypeK = KvCacheType.F16;
+    KvCacheType kvTypeV = KvCacheType.F16;
+    EstimationMethod method = EstimationMethod.EXACT;
+    LlamaCppRuntime runtime = LlamaCppRuntime.defaults();
+    @Nullable FileWeights fileWeights;
+    @Nullable SpeedCalibration speedCalibration;
+    MultiGpu multiGpu = MultiGpu.LAYER_SPLIT;
+    @Nullable Bytes overhead;
     /** The decode efficiency override; NaN for none. */
-    final double efficiency;
-    final double greatShare;
-    final double wellShare;
+    double efficiency = Double.NaN;
+    double greatShare = 0.70;
+    double wellShare = 0.90;
 
-    Settings(KvCacheType kvTypeK, KvCacheType kvTypeV, EstimationMethod method, LlamaCppRuntime runtime,
-        @Nullable FileWeights fileWeights, @Nullable SpeedCalibration speedCalibration, MultiGpu multiGpu,
-        @Nullable Bytes overhead, double efficiency, double greatShare, double wellShare) {
-      this.kvTypeK = kvTypeK;
-      this.kvTypeV = kvTypeV;
-      this.method = method;
-      this.runtime = runtime;
-      this.fileWeights = fileWeights;
-      this.speedCalibration = speedCalibration;
-      this.multiGpu = multiGpu;
-      this.overhead = overhead;
-      this.efficiency = efficiency;
-      this.greatShare = greatShare;
-      this.wellShare = wellShare;
+    Settings copy() {
+      try {
+        return (Settings) clone();
+      } catch (CloneNotSupportedException e) {
+        throw new AssertionError(e);
+      }
     }
   }
 
@@ -183,9 +178,10 @@ public final class Estimator {
   public Estimator kvTypes(KvCacheType keys, KvCacheType values) {
     Checks.requireNonNull(keys, "keys");
     Checks.requireNonNull(values, "values");
-    Settings s = settings;
-    return with(new Settings(keys, values, s.method, s.runtime, s.fileWeights, s.speedCalibration, s.multiGpu,
-        s.overhead, s.efficiency, s.greatShare, s.wellShare));
+    Settings s = settings.copy();
+    s.kvTypeK = keys;
+    s.kvTypeV = values;
+    return with(s);
   }
 
   /**
@@ -196,9 +192,9 @@ public final class Estimator {
    */
   public Estimator method(EstimationMethod method) {
     Checks.requireNonNull(method, "method");
-    Settings s = settings;
-    return with(new Settings(s.kvTypeK, s.kvTypeV, method, s.runtime, s.fileWeights, s.speedCalibration, s.multiGpu,
-        s.overhead, s.efficiency, s.greatShare, s.wellShare));
+    Settings s = settings.copy();
+    s.method = method;
+    return with(s);
   }
 
   /**
@@ -209,9 +205,9 @@ public final class Estimator {
    */
   public Estimator runtime(LlamaCppRuntime runtime) {
     Checks.requireNonNull(runtime, "runtime");
-    Settings s = settings;
-    return with(new Settings(s.kvTypeK, s.kvTypeV, s.method, runtime, s.fileWeights, s.speedCalibration, s.multiGpu,
-        s.overhead, s.efficiency, s.greatShare, s.wellShare));
+    Settings s = settings.copy();
+    s.runtime = runtime;
+    return with(s);
   }
 
   /**
@@ -223,9 +219,9 @@ public final class Estimator {
    */
   public Estimator fileWeights(FileWeights weights) {
     Checks.requireNonNull(weights, "weights");
-    Settings s = settings;
-    return with(new Settings(s.kvTypeK, s.kvTypeV, s.method, s.runtime, weights, s.speedCalibration, s.multiGpu,
-        s.overhead, s.efficiency, s.greatShare, s.wellShare));
+    Settings s = settings.copy();
+    s.fileWeights = weights;
+    return with(s);
   }
 
   /**
@@ -236,9 +232,9 @@ public final class Estimator {
    */
   public Estimator speedCalibration(SpeedCalibration calibration) {
     Checks.requireNonNull(calibration, "calibration");
-    Settings s = settings;
-    return with(new Settings(s.kvTypeK, s.kvTypeV, s.method, s.runtime, s.fileWeights, calibration, s.multiGpu,
-        s.overhead, s.efficiency, s.greatShare, s.wellShare));
+    Settings s = settings.copy();
+    s.speedCalibration = calibration;
+    return with(s);
   }
 
   /**
@@ -249,9 +245,9 @@ public final class Estimator {
    */
   public Estimator multiGpu(MultiGpu mode) {
     Checks.requireNonNull(mode, "mode");
-    Settings s = settings;
-    return with(new Settings(s.kvTypeK, s.kvTypeV, s.method, s.runtime, s.fileWeights, s.speedCalibration, mode,
-        s.overhead, s.efficiency, s.greatShare, s.wellShare));
+    Settings s = settings.copy();
+    s.multiGpu = mode;
+    return with(s);
   }
 
   /**
@@ -262,9 +258,9 @@ public final class Estimator {
    */
   public Estimator overhead(Bytes bytes) {
     Checks.requireNonNull(bytes, "bytes");
-    Settings s = settings;
-    return with(new Settings(s.kvTypeK, s.kvTypeV, s.method, s.runtime, s.fileWeights, s.speedCalibration,
-        s.multiGpu, bytes, s.efficiency, s.greatShare, s.wellShare));
+    Settings s = settings.copy();
+    s.overhead = bytes;
+    return with(s);
   }
 
   /**
@@ -275,9 +271,9 @@ public final class Estimator {
    */
   public Estimator efficiency(double share) {
     Checks.requireInRange(share, 0, false, 1, "efficiency", "");
-    Settings s = settings;
-    return with(new Settings(s.kvTypeK, s.kvTypeV, s.method, s.runtime, s.fileWeights, s.speedCalibration,
-        s.multiGpu, s.overhead, share, s.greatShare, s.wellShare));
+    Settings s = settings.copy();
+    s.efficiency = share;
+    return with(s);
   }
 
   /**
@@ -291,9 +287,10 @@ public final class Estimator {
   public Estimator verdictThresholds(double great, double well) {
     Checks.requireInRange(great, 0, false, 1, "great", "");
     Checks.requireInRange(well, great, true, 1, "well", "");
-    Settings s = settings;
-    return with(new Settings(s.kvTypeK, s.kvTypeV, s.method, s.runtime, s.fileWeights, s.speedCalibration,
-        s.multiGpu, s.overhead, s.efficiency, great, well));
+    Settings s = settings.copy();
+    s.greatShare = great;
+    s.wellShare = well;
+    return with(s);
   }
 
   /**
