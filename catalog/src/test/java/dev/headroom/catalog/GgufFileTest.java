@@ -297,19 +297,6 @@ final class GgufFileTest {
         .u32("llama.context_length", 256).u32("llama.vocab_size", 100);
   }
 
-  @Test
-  void tensorsAndArrays_validateTheirOwnComponents() {
-    assertThatThrownBy(() -> new GgufTensor("t", List.of(), GgmlType.F32, 0))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 to 4 dimensions");
-    assertThatThrownBy(() -> new GgufTensor("t", List.of(64L, 0L), GgmlType.F32, 0))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("above 0");
-    assertThatThrownBy(() -> new GgufTensor("t", List.of(64L), GgmlType.F32, -32))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("offset");
-    assertThat(new GgufTensor("t", List.of(64L, 2L), GgmlType.F32, 0).bytes()).isEqualTo(512);
-    assertThatThrownBy(() -> new GgufArray("u8", 1, List.of(1L, 2L)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least the 2 values");
-  }
-
   /** The router's score bias has no metadata key; a file has it when it holds {@code blk.N.exp_probs_b.bias}. */
   @Test
   void expertScoreBias_isReadFromTheTensorList() {
@@ -422,16 +409,21 @@ final class GgufFileTest {
         .isInstanceOfSatisfying(GgufFormatException.class, e -> assertThat(e.offset()).isEqualTo(24));
   }
 
-  /** A tensor has 1 to 4 dimensions, each at least 1, at an offset of 0 or more. */
+  /** A tensor has 1 to 4 dimensions, each at least 1, at an offset of 0 or more; an array holds its values. */
   @Test
   void tensor_shapeAndOffsetBounds() {
-    assertThat(new GgufTensor("t", java.util.List.of(1L), GgmlType.F32, 0).shape()).containsExactly(1L);
-    assertThat(new GgufTensor("t", java.util.List.of(2L, 3L, 4L, 5L), GgmlType.F32, 32).shape()).hasSize(4);
-    assertThatThrownBy(() -> new GgufTensor("t", java.util.List.of(1L, 2L, 3L, 4L, 5L), GgmlType.F32, 0))
+    assertThat(new GgufTensor("t", List.of(1L), GgmlType.F32, 0).shape()).containsExactly(1L);
+    assertThat(new GgufTensor("t", List.of(2L, 3L, 4L, 5L), GgmlType.F32, 32).shape()).hasSize(4);
+    assertThatThrownBy(() -> new GgufTensor("t", List.of(1L, 2L, 3L, 4L, 5L), GgmlType.F32, 0))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 to 4 dimensions");
-    assertThatThrownBy(() -> new GgufTensor("t", java.util.List.of(4L, 0L), GgmlType.F32, 0))
+    assertThatThrownBy(() -> new GgufTensor("t", List.of(4L, 0L), GgmlType.F32, 0))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must be above 0");
-    assertThatThrownBy(() -> new GgufTensor("t", java.util.List.of(4L), GgmlType.F32, -1))
+    assertThatThrownBy(() -> new GgufTensor("t", List.of(4L), GgmlType.F32, -1))
         .isInstanceOf(IllegalArgumentException.class).hasMessage("offset of 't' must be 0 or more but was -1");
+    assertThatThrownBy(() -> new GgufTensor("t", List.of(), GgmlType.F32, 0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 to 4 dimensions");
+    assertThat(new GgufTensor("t", List.of(64L, 2L), GgmlType.F32, 0).bytes()).isEqualTo(512);
+    assertThatThrownBy(() -> new GgufArray("u8", 1, List.of(1L, 2L)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least the 2 values");
   }
 }
