@@ -1,12 +1,14 @@
 package dev.headroom;
 
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * A decode (generation) speed, as the time one token takes and its parts: reading {@link #bytesPerToken()} from
  * memory ({@link #memoryMillis()}), the arithmetic ({@link #computeMillis()}) and the fixed costs
  * ({@link #overheadMillis()}). {@link #tokensPerSecond()} is 1000 ÷ their sum, and {@link #low()}–{@link #high()}
  * the typical range the calibration's {@link #band()} gives; so every figure can be reproduced from its parts.
+ * Immutable; equal when every part is.
  *
  * <pre>{@code
  * DecodeSpeed s = Estimator.of(r1).quant(Q4_K_M).decode(rtx4090);
@@ -14,26 +16,29 @@ import java.util.Locale;
  * String why = s.toString();   // "… tok/s = 1000 / (… ms reading 1.04 GB + … ms overhead); typically ±…"
  * }</pre>
  *
- * @param bytesPerToken bytes read from memory per generated token, over every device
- * @param memoryMillis milliseconds per token spent reading memory, 0 or more
- * @param computeMillis milliseconds per token of arithmetic beyond the reads, 0 or more
- * @param overheadMillis fixed milliseconds per token (kernel launches, sampling, hops between devices), 0 or more
- * @param band the typical relative error, 0 to 10; the range is {@code tokensPerSecond × (1 ± band)}
  */
-public record DecodeSpeed(Bytes bytesPerToken, double memoryMillis, double computeMillis, double overheadMillis,
-    double band) {
+public final class DecodeSpeed {
+  private final long bytesPerToken;
+  private final double memoryMillis;
+  private final double computeMillis;
+  private final double overheadMillis;
+  private final double band;
 
   /**
-   * Validates the components: the parts are finite, not negative, and add up to more than zero.
+   * A speed of these parts, validated: the parts are finite, not negative, and add up to more than zero.
    *
-   * @param bytesPerToken bytes read from memory per generated token, over every device
-   * @param memoryMillis milliseconds per token spent reading memory, 0 or more
-   * @param computeMillis milliseconds per token of arithmetic beyond the reads, 0 or more
-   * @param overheadMillis fixed milliseconds per token (kernel launches, sampling, hops between devices), 0 or more
+   * @param bytesPerToken bytes read from memory per generated token, over every device, not null
+   * @param memoryMillis milliseconds per token spent reading memory, 0 to 10<sup>12</sup>
+   * @param computeMillis milliseconds per token of arithmetic beyond the reads, 0 to 10<sup>12</sup>
+   * @param overheadMillis fixed milliseconds per token (kernel launches, sampling, hops between devices), 0 to
+   *     10<sup>12</sup>
    * @param band the typical relative error, 0 to 10; the range is {@code tokensPerSecond × (1 ± band)}
+   * @throws IllegalArgumentException when a part is out of its range, or all three times are 0
    */
-  public DecodeSpeed {
-    Checks.requireNonNull(bytesPerToken, "bytesPerToken");
+  public DecodeSpeed(Bytes bytesPerToken, double memoryMillis, double computeMillis, double overheadMillis,
+      double band) {
+    this(Checks.requireNonNull(bytesPerToken, "bytesPerToken").bytes(), memoryMillis, computeMillis, overheadMillis,
+        band);
     Checks.requireInRange(memoryMillis, 0, true, 1e12, "memoryMillis", "ms");
     Checks.requireInRange(computeMillis, 0, true, 1e12, "computeMillis", "ms");
     Checks.requireInRange(overheadMillis, 0, true, 1e12, "overheadMillis", "ms");
@@ -42,6 +47,64 @@ public record DecodeSpeed(Bytes bytesPerToken, double memoryMillis, double compu
       throw new IllegalArgumentException("a token must take more than 0 ms but memoryMillis, computeMillis and "
           + "overheadMillis were all 0");
     }
+  }
+
+  /**
+   * A speed the estimator computed, in range by construction (non-negative bytes and times from validated
+   * devices and constants), so not checked again: the checks would make every decode estimate too large for the JIT
+   * to inline, and the speed would then be allocated even for a caller that reads only its tokens per second.
+   */
+  DecodeSpeed(long bytesPerToken, double memoryMillis, double computeMillis, double overheadMillis, double band) {
+    this.bytesPerToken = bytesPerToken;
+    this.memoryMillis = memoryMillis;
+    this.computeMillis = computeMillis;
+    this.overheadMillis = overheadMillis;
+    this.band = band;
+  }
+
+  /**
+   * Bytes read from memory per generated token, over every device.
+   *
+   * @return the bytes one token reads
+   */
+  public Bytes bytesPerToken() {
+    return Bytes.ofBytes(bytesPerToken);
+  }
+
+  /**
+   * Milliseconds per token spent reading memory.
+   *
+   * @return the memory time of one token, 0 or more
+   */
+  public double memoryMillis() {
+    return memoryMillis;
+  }
+
+  /**
+   * Milliseconds per token of arithmetic beyond the reads.
+   *
+   * @return the compute time of one token, 0 or more
+   */
+  public double computeMillis() {
+    return computeMillis;
+  }
+
+  /**
+   * Fixed milliseconds per token (kernel launches, sampling, hops between devices).
+   *
+   * @return the fixed time of one token, 0 or more
+   */
+  public double overheadMillis() {
+    return overheadMillis;
+  }
+
+  /**
+   * The typical relative error; the range is {@code tokensPerSecond × (1 ± band)}.
+   *
+   * @return the band, 0 to 10
+   */
+  public double band() {
+    return band;
   }
 
   /**
@@ -91,6 +154,18 @@ public record DecodeSpeed(Bytes bytesPerToken, double memoryMillis, double compu
     return tokens * millisPerToken() / 1000;
   }
 
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof DecodeSpeed d && bytesPerToken == d.bytesPerToken
+        && Double.compare(memoryMillis, d.memoryMillis) == 0 && Double.compare(computeMillis, d.computeMillis) == 0
+        && Double.compare(overheadMillis, d.overheadMillis) == 0 && Double.compare(band, d.band) == 0;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(bytesPerToken, memoryMillis, computeMillis, overheadMillis, band);
+  }
+
   /**
    * The figure with its parts (those above zero), for example
    * {@code "40 tok/s = 1000 / (21.5 ms reading 4.92 GB + 1.20 ms compute + 2.30 ms overhead); typically ±12 %
@@ -99,7 +174,7 @@ public record DecodeSpeed(Bytes bytesPerToken, double memoryMillis, double compu
   @Override
   public String toString() {
     StringBuilder parts = new StringBuilder(String.format(Locale.ROOT, "%.3g ms reading %s", memoryMillis,
-        bytesPerToken.format(ByteUnit.GB, 2)));
+        bytesPerToken().format(ByteUnit.GB, 2)));
     if (computeMillis > 0) {
       parts.append(String.format(Locale.ROOT, " + %.3g ms compute", computeMillis));
     }

@@ -53,4 +53,13 @@ final class DecodeSpeedTest {
     assertThat(new DecodeSpeed(Bytes.ZERO, 0, 4.0, 0, 0).tokensPerSecond())
         .isEqualTo(250.0);
   }
+
+  @Test
+  void equalsAndHashCode_followTheParts() {
+    DecodeSpeed s = new DecodeSpeed(Bytes.ofBytes(4_920_000_000L), 21.5, 1.2, 2.3, 0.12);
+    assertThat(new DecodeSpeed(4_920_000_000L, 21.5, 1.2, 2.3, 0.12)).as("the estimator's unchecked constructor")
+        .isEqualTo(s).hasSameHashCodeAs(s);
+    assertThat(new DecodeSpeed(Bytes.ofBytes(4_920_000_000L), 21.5, 1.2, 2.3, 0.13)).isNotEqualTo(s);
+    assertThat(new DecodeSpeed(Bytes.ofBytes(4_920_000_001L), 21.5, 1.2, 2.3, 0.12)).isNotEqualTo(s);
+  }
 }

@@ -29,4 +29,20 @@ final class MemoryEstimateTest {
     assertThatThrownBy(() -> new MemoryEstimate(huge, huge, Bytes.ZERO, Bytes.ZERO, Bytes.ZERO))
         .isInstanceOf(ArithmeticException.class);
   }
+
+  @Test
+  void equalsAndHashCode_followTheParts() {
+    MemoryEstimate same = new MemoryEstimate(Bytes.ofBytes(900_000_000), Bytes.ofBytes(58_720_256),
+        Bytes.ofBytes(314_572_800), Bytes.ofBytes(1_048_576), Bytes.ofBytes(300_000_000));
+    assertThat(same).isEqualTo(M).hasSameHashCodeAs(M);
+    assertThat(new MemoryEstimate(M.weights(), M.kvCache(), M.compute(), M.output(), Bytes.ZERO)).isNotEqualTo(M);
+    assertThat(new MemoryEstimate(M.weights(), M.compute(), M.kvCache(), M.output(), M.runtime()))
+        .as("the same amounts in other parts").isNotEqualTo(M);
+  }
+
+  @Test
+  void packageConstructor_rejectsANegativePart() {
+    assertThatThrownBy(() -> new MemoryEstimate(1, 2, -3, 4, 5)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("but was -3");
+  }
 }
