@@ -52,19 +52,29 @@ public final class Estimator {
   private final int context;
   private final int parallel;
   private final Settings settings;
-  /**
-   * {@link #vram()}, computed once: a catalog query asks every device the same question. Not volatile on purpose:
-   * {@link MemoryEstimate} is immutable with final fields, so a thread that races another sees either nothing (and
-   * computes the same value again) or the whole estimate ({@code ConcurrencyTest} in the catalog races it).
+  /*
+   * The figures every device shares, sized once by sizeOnce(): a catalog query asks every device the same question.
+   * Kept as numbers, not as a MemoryEstimate: the results built from them on each call stay in registers when the
+   * caller reads only a verdict, a total or a speed (escape analysis), so an estimate allocates no more than this
+   * estimator. {@code sized} is volatile and written last, so a thread that sees it set sees every figure; a thread
+   * that races another computes the same figures again.
    */
-  private @Nullable MemoryEstimate memory;
-  /**
-   * The bytes one generated token reads and its FLOPs, the same on every device: computed once, as {@link #memory},
-   * without an object to hold them; 0 bytes means not yet. {@code tokenFlops} is written before the volatile
-   * {@code tokenBytes} and read after it, so a thread that sees the bytes set sees the FLOPs.
-   */
-  private volatile long tokenBytes;
-  private double tokenFlops;
+  private long sizedWeights;
+  private long sizedKvCache;
+  private long sizedCompute;
+  private long sizedOutput;
+  private long sizedFixedCost;
+  /** Why the memory could not be sized (overflow, or a cache llama.cpp refuses); null when it was. */
+  private @Nullable RuntimeException memoryError;
+  /** The weights' tensor data, as the file holds it. */
+  private long sizedTensors;
+  /** The bytes one generated token reads, of which KV cache, and its FLOPs. */
+  private long sizedTokenBytes;
+  private long sizedKvRead;
+  private double sizedTokenFlops;
+  /** The overflow of the bytes per token; null when they fit. */
+  private @Nullable ArithmeticException tokenError;
+  private volatile boolean sized;
 
   private Estimator(ModelSpec model, Quantization quant, int context, int parallel, Settings settings) {
     this.model = model;
@@ -381,47 +391,12 @@ public final class Estimator {
    * @return the memory of the weights
    */
   public Bytes weights() {
-    return Bytes.ofBytes(weightBytes());
+    size();
+    return Bytes.ofBytes(sizedWeights);
   }
 
   private boolean exact() {
     return settings.method == EstimationMethod.EXACT;
-  }
-
-  private long tensorBytes() {
-    FileWeights file = settings.fileWeights;
-    if (file != null) {
-      return file.tensorBytes().bytes();
-    }
-    LlamaFileType ft = quant.fileType();
-    ModelTables tables = model.tables();
-    return ft != null ? tables.ggufTensorBytes(ft)
-        : tables.otherFormatBytes(quant.bitsPerWeight(), quant.quantizesEmbeddings());
-  }
-
-  private long weightBytes() {
-    if (!exact()) {
-      return Math.round(model.nominalParameters() * quant.bitsPerWeight() / 8);
-    }
-    return Math.addExact(tensorBytes(), repackBytes());
-  }
-
-  /** The repacked copies on the CPU, in proportion to the layers that stay there; none without mmap. */
-  private long repackBytes() {
-    int layers = model.architecture().layers();
-    int onGpu = settings.runtime.backend().isGpu() ? settings.runtime.offloadedLayers(layers) : 0;
-    if (!settings.runtime.mmap() || onGpu > layers) {
-      return 0;
-    }
-    long all;
-    FileWeights file = settings.fileWeights;
-    if (file != null) {
-      all = file.cpuRepackBytes().bytes();
-    } else {
-      LlamaFileType ft = quant.fileType();
-      all = ft == null ? 0 : model.tables().cpuRepackBytes(ft);
-    }
-    return all * (layers + 1 - onGpu) / (layers + 1);
   }
 
   /**
@@ -473,16 +448,98 @@ public final class Estimator {
    * @throws ArithmeticException when the memory is more than a {@code long} of bytes holds
    */
   public MemoryEstimate vram() {
-    MemoryEstimate m = memory;
-    if (m == null) {
-      try {
-        m = computeVram();
-      } catch (ArithmeticException e) {
-        throw tooMuchMemory(e);
-      }
-      memory = m;
+    size();
+    RuntimeException error = memoryError;
+    if (error != null) {
+      throw memoryFailure(error);
     }
-    return m;
+    return new MemoryEstimate(sizedWeights, sizedKvCache, sizedCompute, sizedOutput, sizedFixedCost);
+  }
+
+  /** The exception {@link #vram()} throws for why it could not size the memory: a new one on each call. */
+  private RuntimeException memoryFailure(RuntimeException error) {
+    return error instanceof ArithmeticException overflow ? tooMuchMemory(overflow)
+        : new IllegalStateException(error.getMessage(), error);
+  }
+
+  /** Sizes the figures every device shares, unless done. */
+  private void size() {
+    if (!sized) {
+      sizeOnce();
+    }
+  }
+
+  /**
+   * Sizes every figure the devices share in one pass, from the weights' source (a GGUF file's own figures, or those
+   * predicted for the quantization) chosen once. Kept as one method on purpose: its bytecode is longer than the
+   * 325 bytes up to which C2 inlines a hot method ({@code -XX:FreqInlineSize}), so it is never inlined into
+   * {@link #vram()} or {@link #decode(Hardware)}. Those stay small enough to be inlined into their callers, where
+   * the results they build need not be allocated: an estimate then allocates this estimator alone.
+   */
+  private void sizeOnce() {
+    Architecture a = model.architecture();
+    ModelTables t = model.tables();
+    LlamaFileType ft = quant.fileType();
+    FileWeights file = settings.fileWeights;
+    long tensors;
+    long active;
+    long repack;
+    if (file != null) {
+      tensors = file.tensorBytes().bytes();
+      active = file.activeBytes().bytes();
+      repack = file.cpuRepackBytes().bytes();
+    } else if (ft != null) {
+      tensors = t.ggufTensorBytes(ft);
+      active = t.ggufActiveBytes(ft);
+      repack = t.cpuRepackBytes(ft);
+    } else {
+      tensors = t.otherFormatBytes(quant.bitsPerWeight(), quant.quantizesEmbeddings());
+      active = t.otherFormatActiveBytes(quant.bitsPerWeight(), quant.quantizesEmbeddings());
+      repack = 0;
+    }
+    sizedTensors = tensors;
+    LlamaCppRuntime r = settings.runtime;
+    if (exact()) {
+      // llama.cpp's CPU backend repacks the weights of the layers (and output) it runs from memory-mapped files:
+      // floor(repack × onCpu / n), taken apart as (q·n + rem) × onCpu / n so that the product cannot overflow.
+      int layers = a.layers();
+      int onGpu = r.backend().isGpu() ? r.offloadedLayers(layers) : 0;
+      long n = layers + 1;
+      long onCpu = r.mmap() ? Math.max(0, n - onGpu) : 0;
+      sizedWeights = Math.addExact(tensors, repack / n * onCpu + repack % n * onCpu / n);
+    } else {
+      sizedWeights = Math.round(model.nominalParameters() * quant.bitsPerWeight() / 8);
+    }
+    // One generated token: 2 FLOPs per active weight and output-head weight plus attention at the context; it reads
+    // the active weights and one sequence's KV cache.
+    sizedTokenFlops = 2.0 * (t.activeMatmulElements() + (double) a.vocabSize() * a.hiddenSize())
+        + attentionFlops(context);
+    try {
+      sizedKvRead = kvCacheBytes() / parallel;
+      sizedTokenBytes = Math.addExact(active, sizedKvRead);
+    } catch (ArithmeticException e) {
+      tokenError = e;
+    }
+    // The memory: the seed page's terms, or llama.cpp's buffers as numbers (without the object place() needs).
+    try {
+      if (exact()) {
+        KvCacheType k = settings.kvTypeK;
+        KvCacheType v = settings.kvTypeV;
+        sizedKvCache = LlamaCppBuffers.kvBytes(a, t, context, parallel, k, v, r);
+        sizedCompute = LlamaCppBuffers.computeBytes(a, t, context, parallel, k, v, r);
+        sizedOutput = LlamaCppBuffers.outputBytes(a, parallel);
+        sizedFixedCost = runtimeReserve().bytes();
+      } else {
+        sizedKvCache = kvCacheBytes();
+        sizedFixedCost = (settings.overhead != null ? settings.overhead : SEED_OVERHEAD).bytes();
+      }
+      // The parts must add up within a long, as MemoryEstimate requires.
+      Math.addExact(Math.addExact(Math.addExact(sizedWeights, sizedKvCache), Math.addExact(sizedCompute,
+          sizedOutput)), sizedFixedCost);
+    } catch (ArithmeticException | IllegalStateException e) {
+      memoryError = e;
+    }
+    sized = true;
   }
 
   /** The overflow of a memory figure, naming the configuration rather than the sum that overflowed. */
@@ -494,21 +551,21 @@ public final class Estimator {
     return e;
   }
 
-  private MemoryEstimate computeVram() {
+  /**
+   * The memory of {@code devices} GPUs together: with {@link EstimationMethod#EXACT} each keeps its own compute
+   * buffer and runtime reserve.
+   */
+  private MemoryEstimate vramOn(int devices) {
+    MemoryEstimate one = vram();
     if (!exact()) {
-      return new MemoryEstimate(weights(), Bytes.ofBytes(kvCacheBytes()), Bytes.ZERO, Bytes.ZERO,
-          settings.overhead != null ? settings.overhead : SEED_OVERHEAD);
+      return one;
     }
-    // llama.cpp's buffers as numbers, without the object that place() needs.
-    Architecture a = model.architecture();
-    ModelTables t = model.tables();
-    KvCacheType k = settings.kvTypeK;
-    KvCacheType v = settings.kvTypeV;
-    Bytes weights = weights();
-    Bytes kv = Bytes.ofBytes(LlamaCppBuffers.kvBytes(a, t, context, parallel, k, v, settings.runtime));
-    Bytes compute = Bytes.ofBytes(LlamaCppBuffers.computeBytes(a, t, context, parallel, k, v, settings.runtime));
-    Bytes output = Bytes.ofBytes(LlamaCppBuffers.outputBytes(a, parallel));
-    return new MemoryEstimate(weights, kv, compute, output, runtimeReserve());
+    try {
+      return new MemoryEstimate(sizedWeights, sizedKvCache, Math.multiplyExact(sizedCompute, devices), sizedOutput,
+          Math.multiplyExact(sizedFixedCost, devices));
+    } catch (ArithmeticException e) {
+      throw tooMuchMemory(e);
+    }
   }
 
   /** The runtime's fixed cost per GPU: the {@link #overhead(Bytes)} override, else the runtime's reserve. */
@@ -534,7 +591,8 @@ public final class Estimator {
     }
     LlamaFileType ft = quant.fileType();
     if (ft == null) {
-      return Bytes.ofBytes(tensorBytes());
+      size();
+      return Bytes.ofBytes(sizedTensors);
     }
     return Bytes.ofBytes(Math.addExact(model.tables().ggufFileTensorBytes(ft), GgufMetadata.estimateBytes(model)));
   }
@@ -549,7 +607,8 @@ public final class Estimator {
    */
   public Fit fit(Hardware hardware) {
     Checks.requireNonNull(hardware, "hardware");
-    return fit(hardware, vramOn(hardware.count()));
+    int devices = hardware.count();
+    return fit(hardware, devices == 1 ? vram() : vramOn(devices));
   }
 
   /**
@@ -564,16 +623,6 @@ public final class Estimator {
     Verdict verdict = share <= settings.greatShare ? Verdict.RUNS_GREAT
         : share <= settings.wellShare ? Verdict.RUNS_WELL : share <= 1 ? Verdict.TIGHT : Verdict.WONT_FIT;
     return new Fit(hardware, memory, usable, verdict);
-  }
-
-  /** The memory of {@code devices} GPUs together: each keeps its own compute buffer and runtime reserve. */
-  private MemoryEstimate vramOn(int devices) {
-    MemoryEstimate m = vram();
-    if (devices == 1 || !exact()) {
-      return m;
-    }
-    return new MemoryEstimate(m.weights(), m.kvCache(), m.compute().multipliedBy(devices), m.output(),
-        m.runtime().multipliedBy(devices));
   }
 
   /**
@@ -593,10 +642,25 @@ public final class Estimator {
    */
   public DecodeSpeed decode(Hardware hardware) {
     Checks.requireNonNull(hardware, "hardware");
+    long read = tokenBytes();
+    if (!exact() || hardware.count() > 1) {
+      return decodeOther(hardware);
+    }
+    // One device with the exact method, the common case: decode(gpu, read, null, 0) without the branches of the
+    // others, so that it stays small enough for the JIT to inline and the speed is not allocated for a caller that
+    // reads only its tokens per second.
+    SpeedCalibration g = calibrationFor(hardware);
+    double memory = read / (hardware.bandwidthGBps() * 1e6 * g.efficiency());
+    return new DecodeSpeed(read, memory, computeMillis(sizedTokenFlops, hardware, g),
+        g.overheadMillis(), g.decodeBand());
+  }
+
+  /** {@link #decode(Hardware)} with the seed method, or on several GPUs. */
+  private DecodeSpeed decodeOther(Hardware hardware) {
     if (!exact()) {
       long perToken = vram().totalBytes();
       double millis = perToken / (hardware.bandwidthGBps() * 1e6 * calibrationFor(hardware).efficiency());
-      return new DecodeSpeed(Bytes.ofBytes(perToken), millis, 0, 0, SPEED_BAND);
+      return new DecodeSpeed(perToken, millis, 0, 0, SPEED_BAND);
     }
     return decode(hardware, tokenBytes(), null, 0);
   }
@@ -611,7 +675,7 @@ public final class Estimator {
     SpeedCalibration g = calibrationFor(gpu);
     double total = Math.max(1, gpuRead + hostRead);
     tokenBytes();
-    double flops = tokenFlops;
+    double flops = sizedTokenFlops;
     int count = gpu.count();
     boolean tensor = settings.multiGpu == MultiGpu.TENSOR_PARALLEL && count > 1;
     double split = tensor ? count : 1;
@@ -627,7 +691,7 @@ public final class Estimator {
       overhead += c.overheadMillis() * hostRead / total;
       band = Math.max(band, c.decodeBand());
     }
-    return new DecodeSpeed(Bytes.ofBytes(gpuRead + hostRead), memory, compute, overhead, band);
+    return new DecodeSpeed(gpuRead + hostRead, memory, compute, overhead, band);
   }
 
   /** Milliseconds of decode arithmetic on the device's FP32 units; 0 when its FP32 throughput is unknown. */
@@ -636,37 +700,21 @@ public final class Estimator {
     return Double.isNaN(fp32) ? 0 : flops / (fp32 * 1e9 * cal.computeUtilization());
   }
 
-  /** {@link #decodeBytesPerToken()}, computed once with {@link #decodeFlopsPerToken()} into {@code tokenFlops}. */
-  private long tokenBytes() {
-    long bytes = tokenBytes;
-    if (bytes == 0) {
-      tokenFlops = decodeFlopsPerToken();
-      try {
-        bytes = decodeBytesPerToken();
-      } catch (ArithmeticException e) {
-        throw tooMuchMemory(e);
-      }
-      tokenBytes = bytes;
-    }
-    return bytes;
-  }
-
   /** Bytes one generated token reads: the weights it uses and one sequence's KV cache at the current context. */
-  private long decodeBytesPerToken() {
-    return Math.addExact(activeWeightBytes(), kvReadPerToken());
+  private long tokenBytes() {
+    size();
+    ArithmeticException error = tokenError;
+    if (error != null) {
+      throw tooMuchMemory(error);
+    }
+    return sizedTokenBytes;
   }
-
   /** KV cache bytes one generated token reads: one sequence's, at the current context. */
   long kvReadPerToken() {
-    return kvCacheBytes() / parallel;
+    tokenBytes();
+    return sizedKvRead;
   }
 
-  /** FLOPs of one generated token: 2 per active weight and output-head weight, plus attention at the context. */
-  private double decodeFlopsPerToken() {
-    Architecture a = model.architecture();
-    return 2.0 * (model.tables().activeMatmulElements() + (double) a.vocabSize() * a.hiddenSize())
-        + attentionFlops(context);
-  }
 
   /**
    * The prefill (prompt processing) speed on {@code hardware} for a prompt of {@code promptTokens} tokens, in
@@ -700,7 +748,8 @@ public final class Estimator {
         * superBlockShare();
     double compute = promptTokens * work / 1e12 * (1 / (fp16 * cal.prefillUtilization())
         + 1 / (fp32 * cal.prefillVectorUtilization()));
-    double memory = batches * (double) tensorBytes() / (hardware.bandwidthGBps() * 1e9 * cal.efficiency());
+    size();
+    double memory = batches * (double) sizedTensors / (hardware.bandwidthGBps() * 1e9 * cal.efficiency());
     return Optional.of(new PrefillSpeed(promptTokens, flops, compute * pipeline, memory * pipeline,
         cal.prefillBand()));
   }
@@ -885,19 +934,6 @@ public final class Estimator {
       }
     }
     return OptionalInt.of(lo);
-  }
-
-  private long activeWeightBytes() {
-    FileWeights file = settings.fileWeights;
-    if (file != null) {
-      return file.activeBytes().bytes();
-    }
-    LlamaFileType ft = quant.fileType();
-    ModelTables tables = model.tables();
-    if (ft != null) {
-      return tables.ggufActiveBytes(ft);
-    }
-    return tables.otherFormatActiveBytes(quant.bitsPerWeight(), quant.quantizesEmbeddings());
   }
 
   /** For example {@code "Estimator{model=qwen3-8b, quant=Q4_K_M, context=2048, parallel=1, kv=f16, method=EXACT}"}. */

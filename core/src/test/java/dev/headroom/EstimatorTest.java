@@ -3,9 +3,11 @@ package dev.headroom;
 import static dev.headroom.Quantization.Q4_K_M;
 import static dev.headroom.Quantization.Q8_0;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -175,6 +177,46 @@ final class EstimatorTest {
       assertThat(m.compute().bytes()).isPositive();
       assertThat(m.output().bytes()).isEqualTo(4L * 151_936);
       assertThat(Estimator.of(R1).overhead(Bytes.ofMebibytes(500)).vram().runtime()).isEqualTo(Bytes.ofMebibytes(500));
+    }
+
+    /** Memory and speed are sized together once, but a memory llama.cpp refuses leaves the speed answerable. */
+    @Test
+    void aRefusedCache_failsTheMemoryEachTimeButNotTheSpeed() {
+      Estimator e = Estimator.of(R1).kvType(KvCacheType.Q8_0)
+          .runtime(LlamaCppRuntime.defaults().withFlashAttention(false));
+      Throwable first = catchThrowable(e::vram);
+      Throwable second = catchThrowable(e::vram);
+      assertThat(first).isInstanceOf(IllegalStateException.class).hasMessageContaining("needs flash attention");
+      assertThat(second).as("a new exception per call, with this call's stack").isNotSameAs(first)
+          .hasMessage(first.getMessage());
+      assertThat(e.decode(gpuWith(1L << 34)).bytesPerToken())
+          .isEqualTo(Estimator.of(R1).kvType(KvCacheType.Q8_0).decode(gpuWith(1L << 34)).bytesPerToken());
+    }
+
+    /** decode(Hardware) takes a shorter path for one device with the exact method; it must agree with the general. */
+    @Test
+    void decode_onOneDevice_agreesWithTheGeneralPath() {
+      Estimator e = Estimator.of(R1).context(32768);
+      Hardware noFp32 = gpuWith(1L << 34);
+      Hardware mac = Hardware.unified("Apple M2 8GB", Vendor.APPLE, Bytes.ofGibibytes(8), 100, 0.5).withFp32Tflops(3.6);
+      for (Hardware gpu : List.of(noFp32, noFp32.withFp32Tflops(82.6), mac)) {
+        DecodeSpeed fast = e.decode(gpu);
+        assertThat(fast).as(gpu.name()).isEqualTo(e.decode(gpu, fast.bytesPerToken().bytes(), null, 0));
+      }
+    }
+
+    @Test
+    void vram_onSeveralGpus_countsEachOnesComputeBufferAndReserve() {
+      Estimator e = Estimator.of(R1);
+      MemoryEstimate one = e.vram();
+      MemoryEstimate three = e.fit(gpuWith(1L << 34).times(3)).memory();
+      assertThat(three.weights()).isEqualTo(one.weights());
+      assertThat(three.kvCache()).isEqualTo(one.kvCache());
+      assertThat(three.compute()).isEqualTo(one.compute().multipliedBy(3));
+      assertThat(three.output()).isEqualTo(one.output());
+      assertThat(three.runtime()).isEqualTo(one.runtime().multipliedBy(3));
+      assertThat(e.method(EstimationMethod.SEED).fit(gpuWith(1L << 34).times(3)).memory())
+          .as("the seed method has one flat overhead").isEqualTo(e.method(EstimationMethod.SEED).vram());
     }
 
     @Test
