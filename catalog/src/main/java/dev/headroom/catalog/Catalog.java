@@ -78,9 +78,15 @@ public final class Catalog {
   }
 
   /**
-   * A catalog of these tables, in the bundled files' formats, whose entries are built on first use
-   * ({@link LazyEntries}). Ids must be unique now; aliases are checked when the name index is first built.
+   * A catalog of these tables ({@link CatalogFiles#TABLES} in that order), in the bundled files' formats, whose
+   * entries are built on first use ({@link LazyEntries}). Ids must be unique now; aliases are checked when the name
+   * index is first built.
    */
+  static Catalog lazy(List<String> tables) {
+    return lazy(tables.get(0), tables.get(1), tables.get(2), tables.get(3));
+  }
+
+  /** {@link #lazy(List)} of the four tables. */
   static Catalog lazy(String models, String gpus, String unified, String systems) {
     LazyEntries<ModelEntry> modelEntries = CatalogFiles.lazyModels(models, CatalogFiles.MODELS);
     LazyEntries<HardwareEntry> deviceEntries = CatalogFiles.lazyDevices(gpus, unified, systems);
@@ -120,9 +126,7 @@ public final class Catalog {
   }
 
   private static final class BuiltIn {
-    static final Catalog INSTANCE = lazy(CatalogFiles.resource(CatalogFiles.MODELS),
-        CatalogFiles.resource(CatalogFiles.GPUS), CatalogFiles.resource(CatalogFiles.UNIFIED),
-        CatalogFiles.resource(CatalogFiles.SYSTEMS));
+    static final Catalog INSTANCE = lazy(CatalogFiles.bundledTables());
   }
 
   /**
@@ -448,11 +452,11 @@ public final class Catalog {
      * @return this builder
      */
     public Builder addBuiltIn() {
-      models.addAll(CatalogFiles.models(CatalogFiles.resource(CatalogFiles.MODELS), CatalogFiles.MODELS));
-      gpus.addAll(CatalogFiles.gpus(CatalogFiles.resource(CatalogFiles.GPUS), CatalogFiles.GPUS));
-      others.addAll(CatalogFiles.unified(CatalogFiles.resource(CatalogFiles.UNIFIED), CatalogFiles.UNIFIED));
-      others.addAll(CatalogFiles.systems(CatalogFiles.resource(CatalogFiles.SYSTEMS), CatalogFiles.SYSTEMS,
-          CatalogFiles.byId(gpus)));
+      List<String> tables = CatalogFiles.bundledTables();
+      models.addAll(CatalogFiles.models(tables.get(0), CatalogFiles.MODELS));
+      gpus.addAll(CatalogFiles.gpus(tables.get(1), CatalogFiles.GPUS));
+      others.addAll(CatalogFiles.unified(tables.get(2), CatalogFiles.UNIFIED));
+      others.addAll(CatalogFiles.systems(tables.get(3), CatalogFiles.SYSTEMS, CatalogFiles.byId(gpus)));
       return this;
     }
 
