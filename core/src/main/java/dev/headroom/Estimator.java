@@ -448,12 +448,37 @@ public final class Estimator {
    * @throws ArithmeticException when the memory is more than a {@code long} of bytes holds
    */
   public MemoryEstimate vram() {
+    return vramOn(1);
+  }
+
+  /**
+   * The memory of {@code devices} GPUs together: with {@link EstimationMethod#EXACT} each keeps its own compute
+   * buffer and runtime reserve. One allocation site for every count, so that where the JIT inlines this the result
+   * need not be allocated: a result that may come from two sites is always allocated.
+   */
+  private MemoryEstimate vramOn(int devices) {
     size();
     RuntimeException error = memoryError;
     if (error != null) {
       throw memoryFailure(error);
     }
-    return new MemoryEstimate(sizedWeights, sizedKvCache, sizedCompute, sizedOutput, sizedFixedCost);
+    long compute = sizedCompute;
+    long fixed = sizedFixedCost;
+    if (devices > 1 && exact()) {
+      try {
+        compute = Math.multiplyExact(compute, devices);
+        fixed = Math.multiplyExact(fixed, devices);
+        sumOfParts(sizedWeights, sizedKvCache, compute, sizedOutput, fixed);
+      } catch (ArithmeticException e) {
+        throw tooMuchMemory(e);
+      }
+    }
+    return new MemoryEstimate(sizedWeights, sizedKvCache, compute, sizedOutput, fixed);
+  }
+
+  /** The parts' sum, which must fit in a long, as MemoryEstimate requires. */
+  private static long sumOfParts(long weights, long kvCache, long compute, long output, long fixed) {
+    return Math.addExact(Math.addExact(Math.addExact(weights, kvCache), Math.addExact(compute, output)), fixed);
   }
 
   /** The exception {@link #vram()} throws for why it could not size the memory: a new one on each call. */
@@ -533,9 +558,7 @@ public final class Estimator {
         sizedKvCache = kvCacheBytes();
         sizedFixedCost = (settings.overhead != null ? settings.overhead : SEED_OVERHEAD).bytes();
       }
-      // The parts must add up within a long, as MemoryEstimate requires.
-      Math.addExact(Math.addExact(Math.addExact(sizedWeights, sizedKvCache), Math.addExact(sizedCompute,
-          sizedOutput)), sizedFixedCost);
+      sumOfParts(sizedWeights, sizedKvCache, sizedCompute, sizedOutput, sizedFixedCost);
     } catch (ArithmeticException | IllegalStateException e) {
       memoryError = e;
     }
@@ -549,23 +572,6 @@ public final class Estimator {
         context, parallel, Long.MAX_VALUE));
     e.initCause(cause);
     return e;
-  }
-
-  /**
-   * The memory of {@code devices} GPUs together: with {@link EstimationMethod#EXACT} each keeps its own compute
-   * buffer and runtime reserve.
-   */
-  private MemoryEstimate vramOn(int devices) {
-    MemoryEstimate one = vram();
-    if (!exact()) {
-      return one;
-    }
-    try {
-      return new MemoryEstimate(sizedWeights, sizedKvCache, Math.multiplyExact(sizedCompute, devices), sizedOutput,
-          Math.multiplyExact(sizedFixedCost, devices));
-    } catch (ArithmeticException e) {
-      throw tooMuchMemory(e);
-    }
   }
 
   /** The runtime's fixed cost per GPU: the {@link #overhead(Bytes)} override, else the runtime's reserve. */
@@ -607,8 +613,7 @@ public final class Estimator {
    */
   public Fit fit(Hardware hardware) {
     Checks.requireNonNull(hardware, "hardware");
-    int devices = hardware.count();
-    return fit(hardware, devices == 1 ? vram() : vramOn(devices));
+    return fit(hardware, vramOn(hardware.count()));
   }
 
   /**
@@ -642,27 +647,15 @@ public final class Estimator {
    */
   public DecodeSpeed decode(Hardware hardware) {
     Checks.requireNonNull(hardware, "hardware");
-    long read = tokenBytes();
-    if (!exact() || hardware.count() > 1) {
-      return decodeOther(hardware);
-    }
-    // One device with the exact method, the common case: decode(gpu, read, null, 0) without the branches of the
-    // others, so that it stays small enough for the JIT to inline and the speed is not allocated for a caller that
-    // reads only its tokens per second.
+    // decode(hardware, tokenBytes(), null, 0), or the seed page's whole memory at its efficiency, built at one site
+    // and without the host's terms, so that where the JIT inlines this the result need not be allocated.
     SpeedCalibration g = calibrationFor(hardware);
-    double memory = read / (hardware.bandwidthGBps() * 1e6 * g.efficiency());
-    return new DecodeSpeed(read, memory, computeMillis(sizedTokenFlops, hardware, g),
-        g.overheadMillis(), g.decodeBand());
-  }
-
-  /** {@link #decode(Hardware)} with the seed method, or on several GPUs. */
-  private DecodeSpeed decodeOther(Hardware hardware) {
-    if (!exact()) {
-      long perToken = vram().totalBytes();
-      double millis = perToken / (hardware.bandwidthGBps() * 1e6 * calibrationFor(hardware).efficiency());
-      return new DecodeSpeed(perToken, millis, 0, 0, SPEED_BAND);
-    }
-    return decode(hardware, tokenBytes(), null, 0);
+    boolean exact = exact();
+    long read = exact ? tokenBytes() : vram().totalBytes();
+    double split = exact ? split(hardware) : 1;
+    double compute = exact ? computeMillis(sizedTokenFlops, hardware, g) / split : 0;
+    double overhead = exact ? gpuOverheadMillis(hardware, g) : 0;
+    return new DecodeSpeed(read, memoryMillis(read, hardware, g) / split, compute, overhead, g.decodeBand());
   }
 
   /**
@@ -676,22 +669,39 @@ public final class Estimator {
     double total = Math.max(1, gpuRead + hostRead);
     tokenBytes();
     double flops = sizedTokenFlops;
-    int count = gpu.count();
-    boolean tensor = settings.multiGpu == MultiGpu.TENSOR_PARALLEL && count > 1;
-    double split = tensor ? count : 1;
-    double memory = gpuRead / (gpu.bandwidthGBps() * 1e6 * g.efficiency()) / split;
+    double split = split(gpu);
+    double memory = memoryMillis(gpuRead, gpu, g) / split;
     double compute = computeMillis(flops * gpuRead / total, gpu, g) / split;
-    double overhead = g.overheadMillis() + (tensor
-        ? 2.0 * model.architecture().layers() * MultiGpu.ALL_REDUCE_MICROS / 1000 : (count - 1) * g.hopMillis());
+    double overhead = gpuOverheadMillis(gpu, g);
     double band = g.decodeBand();
     if (host != null && hostRead > 0) {
       SpeedCalibration c = calibrationFor(host);
-      memory += hostRead / (host.bandwidthGBps() * 1e6 * c.efficiency());
+      memory += memoryMillis(hostRead, host, c);
       compute += computeMillis(flops * hostRead / total, host, c);
       overhead += c.overheadMillis() * hostRead / total;
       band = Math.max(band, c.decodeBand());
     }
     return new DecodeSpeed(gpuRead + hostRead, memory, compute, overhead, band);
+  }
+
+  /** How many GPUs read their shares at once: every one under tensor parallelism, one at a time split by layer. */
+  private double split(Hardware gpu) {
+    return settings.multiGpu == MultiGpu.TENSOR_PARALLEL ? gpu.count() : 1;
+  }
+
+  /** Milliseconds to read {@code bytes} at the device's bandwidth and the efficiency it achieves. */
+  private static double memoryMillis(long bytes, Hardware hardware, SpeedCalibration cal) {
+    return bytes / (hardware.bandwidthGBps() * 1e6 * cal.efficiency());
+  }
+
+  /**
+   * The GPUs' fixed milliseconds per token: the backend's, plus two all-reduces per layer under tensor parallelism
+   * or a hop per extra device split by layer.
+   */
+  private double gpuOverheadMillis(Hardware gpu, SpeedCalibration g) {
+    int count = gpu.count();
+    return g.overheadMillis() + (settings.multiGpu == MultiGpu.TENSOR_PARALLEL && count > 1
+        ? 2.0 * model.architecture().layers() * MultiGpu.ALL_REDUCE_MICROS / 1000 : (count - 1) * g.hopMillis());
   }
 
   /** Milliseconds of decode arithmetic on the device's FP32 units; 0 when its FP32 throughput is unknown. */

@@ -193,15 +193,18 @@ final class EstimatorTest {
           .isEqualTo(Estimator.of(R1).kvType(KvCacheType.Q8_0).decode(gpuWith(1L << 34)).bytesPerToken());
     }
 
-    /** decode(Hardware) takes a shorter path for one device with the exact method; it must agree with the general. */
+    /** decode(Hardware) leaves out the host's terms of the general path that place() uses; it must agree with it. */
     @Test
-    void decode_onOneDevice_agreesWithTheGeneralPath() {
-      Estimator e = Estimator.of(R1).context(32768);
+    void decode_withoutAHost_agreesWithTheGeneralPath() {
       Hardware noFp32 = gpuWith(1L << 34);
       Hardware mac = Hardware.unified("Apple M2 8GB", Vendor.APPLE, Bytes.ofGibibytes(8), 100, 0.5).withFp32Tflops(3.6);
-      for (Hardware gpu : List.of(noFp32, noFp32.withFp32Tflops(82.6), mac)) {
-        DecodeSpeed fast = e.decode(gpu);
-        assertThat(fast).as(gpu.name()).isEqualTo(e.decode(gpu, fast.bytesPerToken().bytes(), null, 0));
+      for (MultiGpu mode : MultiGpu.values()) {
+        Estimator e = Estimator.of(R1).context(32768).multiGpu(mode);
+        for (Hardware gpu : List.of(noFp32, noFp32.withFp32Tflops(82.6), noFp32.withFp32Tflops(82.6).times(4), mac)) {
+          DecodeSpeed fast = e.decode(gpu);
+          assertThat(fast).as(mode + " " + gpu.name())
+              .isEqualTo(e.decode(gpu, fast.bytesPerToken().bytes(), null, 0));
+        }
       }
     }
 
