@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.SeekableByteChannel;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
@@ -20,6 +19,7 @@ final class GgufInput {
   private final String source;
   private final long size;
   private final ByteBuffer buf = ByteBuffer.allocate(BUFFER).order(ByteOrder.LITTLE_ENDIAN);
+  private final Utf8Text utf8 = new Utf8Text();
   private long bufStart;
 
   GgufInput(SeekableByteChannel channel, String source) {
@@ -158,7 +158,7 @@ final class GgufInput {
       need(n, what, of);
       int at = buf.position();
       buf.position(at + n);
-      return new String(buf.array(), buf.arrayOffset() + at, n, StandardCharsets.UTF_8);
+      return utf8.decode(buf.array(), buf.arrayOffset() + at, n);
     }
     byte[] bytes = new byte[n];
     int done = 0;
@@ -168,7 +168,7 @@ final class GgufInput {
       buf.get(bytes, done, chunk);
       done += chunk;
     }
-    return new String(bytes, StandardCharsets.UTF_8);
+    return utf8.decode(bytes, 0, bytes.length);
   }
 
   /** Skips a length-prefixed string without reading it. */
