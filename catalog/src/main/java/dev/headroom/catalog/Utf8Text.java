@@ -6,9 +6,9 @@ import java.nio.charset.StandardCharsets;
  * Decodes UTF-8 into strings with fewer temporary arrays than {@code new String(bytes, UTF_8)}, for the 300,000
  * short strings of a GGUF tokenizer. For text beyond Latin-1 (GPT-2's byte-level tokens start with U+0120), the JDK
  * allocates a Latin-1 attempt, a UTF-16 array of the byte length and a trimmed copy of it, about five bytes per
- * byte; decoding into a reused char array first costs three. Read every string of a 5.2 MB header, the JDK's way
- * allocated 38 MB and this way less, and on a fresh JVM each megabyte allocated is paid again in first touches of
- * the heap's pages.
+ * byte; decoding into a reused char array first costs three. Reading every string of a 5.2 MB header allocated 38 MB
+ * the JDK's way and 31 MB this way, and in a fresh JVM each megabyte allocated can be paid again in first touches
+ * of the heap's pages (benchmarks/README.md).
  *
  * <p>ASCII, and well-formed two- and three-byte sequences, are decoded here; four-byte sequences and malformed input
  * go to the JDK's decoder, so the text is always exactly what it gives. Not thread-safe: one per reader.
