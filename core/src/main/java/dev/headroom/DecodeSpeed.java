@@ -1,7 +1,6 @@
 package dev.headroom;
 
 import java.util.Locale;
-import java.util.Objects;
 
 /**
  * A decode (generation) speed, as the time one token takes and its parts: reading {@link #bytesPerToken()} from
@@ -18,6 +17,9 @@ import java.util.Objects;
  *
  */
 public final class DecodeSpeed {
+  /** The longest a part of one token may take, in milliseconds. */
+  private static final double MAX_MILLIS = 1e12;
+
   private final long bytesPerToken;
   private final double memoryMillis;
   private final double computeMillis;
@@ -39,27 +41,37 @@ public final class DecodeSpeed {
       double band) {
     this(Checks.requireNonNull(bytesPerToken, "bytesPerToken").bytes(), memoryMillis, computeMillis, overheadMillis,
         band);
-    Checks.requireInRange(memoryMillis, 0, true, 1e12, "memoryMillis", "ms");
-    Checks.requireInRange(computeMillis, 0, true, 1e12, "computeMillis", "ms");
-    Checks.requireInRange(overheadMillis, 0, true, 1e12, "overheadMillis", "ms");
-    Checks.requireInRange(band, 0, true, 10, "band", "");
-    if (memoryMillis + computeMillis + overheadMillis <= 0) {
-      throw new IllegalArgumentException("a token must take more than 0 ms but memoryMillis, computeMillis and "
-          + "overheadMillis were all 0");
-    }
+    requireValid(memoryMillis, computeMillis, overheadMillis, band);
   }
 
   /**
-   * A speed the estimator computed, in range by construction (non-negative bytes and times from validated
-   * devices and constants), so not checked again: the checks would make every decode estimate too large for the JIT
-   * to inline, and the speed would then be allocated even for a caller that reads only its tokens per second.
+   * A speed the estimator computed. Its times are not negative and its band is a validated calibration's, so one
+   * comparison stands for the checks in the common case (a NaN fails it too): all of them would make every decode
+   * estimate too large for the JIT to inline, and the speed would then be allocated even for a caller that reads
+   * only its tokens per second. A time past 10<sup>12</sup> ms (a device or efficiency near zero) fails as the public
+   * constructor fails.
    */
   DecodeSpeed(long bytesPerToken, double memoryMillis, double computeMillis, double overheadMillis, double band) {
+    if (!(Math.max(Math.max(memoryMillis, computeMillis), overheadMillis) <= MAX_MILLIS)) {
+      requireValid(memoryMillis, computeMillis, overheadMillis, band);
+    }
     this.bytesPerToken = bytesPerToken;
     this.memoryMillis = memoryMillis;
     this.computeMillis = computeMillis;
     this.overheadMillis = overheadMillis;
     this.band = band;
+  }
+
+  /** The public constructor's checks, each naming the bad part. */
+  private static void requireValid(double memoryMillis, double computeMillis, double overheadMillis, double band) {
+    Checks.requireInRange(memoryMillis, 0, true, MAX_MILLIS, "memoryMillis", "ms");
+    Checks.requireInRange(computeMillis, 0, true, MAX_MILLIS, "computeMillis", "ms");
+    Checks.requireInRange(overheadMillis, 0, true, MAX_MILLIS, "overheadMillis", "ms");
+    Checks.requireInRange(band, 0, true, 10, "band", "");
+    if (memoryMillis + computeMillis + overheadMillis <= 0) {
+      throw new IllegalArgumentException("a token must take more than 0 ms but memoryMillis, computeMillis and "
+          + "overheadMillis were all 0");
+    }
   }
 
   /**
@@ -163,7 +175,8 @@ public final class DecodeSpeed {
 
   @Override
   public int hashCode() {
-    return Objects.hash(bytesPerToken, memoryMillis, computeMillis, overheadMillis, band);
+    return Long.hashCode(bytesPerToken) + 31 * (Double.hashCode(memoryMillis) + 31 * (Double.hashCode(computeMillis)
+        + 31 * (Double.hashCode(overheadMillis) + 31 * Double.hashCode(band))));
   }
 
   /**

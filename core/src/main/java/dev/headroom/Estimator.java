@@ -56,8 +56,9 @@ public final class Estimator {
    * The figures every device shares, sized once by sizeOnce(): a catalog query asks every device the same question.
    * Kept as numbers, not as a MemoryEstimate: the results built from them on each call stay in registers when the
    * caller reads only a verdict, a total or a speed (escape analysis), so an estimate allocates no more than this
-   * estimator. {@code sized} is volatile and written last, so a thread that sees it set sees every figure; a thread
-   * that races another computes the same figures again.
+   * estimator. The flag "sized" is volatile and written last, so a thread that sees it set sees every figure; a
+   * thread that races another computes the same figures again. The two errors are volatile too: racing threads
+   * store different exception objects, which have no final fields to publish them.
    */
   private long sizedWeights;
   private long sizedKvCache;
@@ -65,7 +66,7 @@ public final class Estimator {
   private long sizedOutput;
   private long sizedFixedCost;
   /** Why the memory could not be sized (overflow, or a cache llama.cpp refuses); null when it was. */
-  private @Nullable RuntimeException memoryError;
+  private volatile @Nullable RuntimeException memoryError;
   /** The weights' tensor data, as the file holds it. */
   private long sizedTensors;
   /** The bytes one generated token reads, of which KV cache, and its FLOPs. */
@@ -73,7 +74,7 @@ public final class Estimator {
   private long sizedKvRead;
   private double sizedTokenFlops;
   /** The overflow of the bytes per token; null when they fit. */
-  private @Nullable ArithmeticException tokenError;
+  private volatile @Nullable ArithmeticException tokenError;
   private volatile boolean sized;
 
   private Estimator(ModelSpec model, Quantization quant, int context, int parallel, Settings settings) {
@@ -531,7 +532,9 @@ public final class Estimator {
       int onGpu = r.backend().isGpu() ? r.offloadedLayers(layers) : 0;
       long n = layers + 1;
       long onCpu = r.mmap() ? Math.max(0, n - onGpu) : 0;
-      sizedWeights = Math.addExact(tensors, repack / n * onCpu + repack % n * onCpu / n);
+      // At most twice the tensors (the repacked copies are at most the tensors), which fit a long twice over: a
+      // file's weights by FileWeights' check, predicted ones by Architecture.MAX_PARAMETERS.
+      sizedWeights = tensors + repack / n * onCpu + repack % n * onCpu / n;
     } else {
       sizedWeights = Math.round(model.nominalParameters() * quant.bitsPerWeight() / 8);
     }
@@ -671,7 +674,8 @@ public final class Estimator {
     double flops = sizedTokenFlops;
     double split = split(gpu);
     double memory = memoryMillis(gpuRead, gpu, g) / split;
-    double compute = computeMillis(flops * gpuRead / total, gpu, g) / split;
+    // Without a host the GPUs do all of the arithmetic, exactly as decode(Hardware) counts it.
+    double compute = computeMillis(hostRead > 0 ? flops * gpuRead / total : flops, gpu, g) / split;
     double overhead = gpuOverheadMillis(gpu, g);
     double band = g.decodeBand();
     if (host != null && hostRead > 0) {
@@ -719,12 +723,12 @@ public final class Estimator {
     }
     return sizedTokenBytes;
   }
+
   /** KV cache bytes one generated token reads: one sequence's, at the current context. */
   long kvReadPerToken() {
     tokenBytes();
     return sizedKvRead;
   }
-
 
   /**
    * The prefill (prompt processing) speed on {@code hardware} for a prompt of {@code promptTokens} tokens, in

@@ -28,6 +28,9 @@ public record FileWeights(Bytes tensorBytes, Bytes activeBytes, Bytes cpuRepackB
    * @param cpuRepackBytes the weights the CPU backend repacks when every layer runs on the CPU, at most {@code
    *     tensorBytes}
    * @param fileBytes the file's size (all parts of a split file together)
+   * @throws IllegalArgumentException when {@code activeBytes} or {@code cpuRepackBytes} is more than
+   *     {@code tensorBytes}
+   * @throws ArithmeticException when {@code tensorBytes + cpuRepackBytes} is more than a {@code long} of bytes
    */
   public FileWeights {
     Checks.requireNonNull(tensorBytes, "tensorBytes");
@@ -38,5 +41,7 @@ public record FileWeights(Bytes tensorBytes, Bytes activeBytes, Bytes cpuRepackB
       throw new IllegalArgumentException("activeBytes (" + activeBytes + ") and cpuRepackBytes (" + cpuRepackBytes
           + ") must be at most tensorBytes (" + tensorBytes + ")");
     }
+    // The weights as loaded are the tensors plus the repacked copies: their sum must fit in a long.
+    tensorBytes.plus(cpuRepackBytes);
   }
 }

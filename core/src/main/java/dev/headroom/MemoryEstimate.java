@@ -58,10 +58,9 @@ public final class MemoryEstimate {
 
   /** Throws, naming the amounts as {@link Bytes#plus} does, when a part is negative or the sum passes a long. */
   private static void requireSumFits(long weights, long kvCache, long compute, long output, long runtime) {
-    long sum = 0;
-    for (long part : new long[] {weights, kvCache, compute, output, runtime}) {
-      sum = Bytes.sum(sum, Checks.requireNonNegative(part, "part"));
-    }
+    Bytes.sum(Bytes.sum(Bytes.sum(Bytes.sum(Checks.requireNonNegative(weights, "weights"),
+        Checks.requireNonNegative(kvCache, "kvCache")), Checks.requireNonNegative(compute, "compute")),
+        Checks.requireNonNegative(output, "output")), Checks.requireNonNegative(runtime, "runtime"));
   }
 
   /**

@@ -275,10 +275,17 @@ final class BadInputTest {
             "tensorBytes must not be null"),
         row("FileWeights active above tensors", () -> new FileWeights(Bytes.ofBytes(1), Bytes.ofBytes(2), Bytes.ZERO,
             Bytes.ZERO), IAE, "activeBytes (2 B) and cpuRepackBytes (0 B) must be at most tensorBytes (1 B)"),
+        row("FileWeights tensors and repack beyond a long", () -> new FileWeights(Bytes.ofBytes(Long.MAX_VALUE / 4 * 3),
+            Bytes.ZERO, Bytes.ofBytes(Long.MAX_VALUE / 4 * 3), Bytes.ZERO), AE,
+            "is more than 9223372036854775807 bytes"),
         row("MemoryEstimate overflow", () -> new MemoryEstimate(Bytes.ofBytes(Long.MAX_VALUE), Bytes.ofBytes(1),
             Bytes.ZERO, Bytes.ZERO, Bytes.ZERO), AE, "is more than 9223372036854775807 bytes"),
         row("DecodeSpeed.secondsFor negative", () -> ESTIMATOR.decode(GPU).secondsFor(-1), IAE,
-            "tokens must be in [0, 2147483647] but was -1"));
+            "tokens must be in [0, 2147483647] but was -1"),
+        row("Estimator.decode at a vanishing efficiency", () -> ESTIMATOR.efficiency(Double.MIN_VALUE).decode(GPU),
+            IAE, "memoryMillis must be a finite number but was Infinity"),
+        row("Estimator.decode on a vanishing bandwidth", () -> ESTIMATOR.decode(Hardware.gpu("slow", Vendor.NVIDIA,
+            Bytes.ofGibibytes(24), 1e-9)), IAE, "memoryMillis must be in [0, 1000000000000] ms but was"));
   }
 
   private static Stream<Arguments> hardware() {

@@ -62,4 +62,16 @@ final class DecodeSpeedTest {
     assertThat(new DecodeSpeed(Bytes.ofBytes(4_920_000_000L), 21.5, 1.2, 2.3, 0.13)).isNotEqualTo(s);
     assertThat(new DecodeSpeed(Bytes.ofBytes(4_920_000_001L), 21.5, 1.2, 2.3, 0.12)).isNotEqualTo(s);
   }
+
+  /** The estimator's constructor skips the checks only while every time is in range: one out of range fails alike. */
+  @Test
+  void packageConstructor_rejectsATimeOutOfRange_asThePublicOneDoes() {
+    assertThatThrownBy(() -> new DecodeSpeed(1L, Double.POSITIVE_INFINITY, 0, 0, 0.1))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("memoryMillis");
+    assertThatThrownBy(() -> new DecodeSpeed(1L, 1, 2e12, 0, 0.1)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("computeMillis");
+    assertThatThrownBy(() -> new DecodeSpeed(1L, 1, 0, Double.NaN, 0.1)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("overheadMillis");
+    assertThat(new DecodeSpeed(1L, 1e12, 1e12, 1e12, 0.1).millisPerToken()).isEqualTo(3e12);
+  }
 }

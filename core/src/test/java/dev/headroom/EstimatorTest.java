@@ -198,14 +198,22 @@ final class EstimatorTest {
     void decode_withoutAHost_agreesWithTheGeneralPath() {
       Hardware noFp32 = gpuWith(1L << 34);
       Hardware mac = Hardware.unified("Apple M2 8GB", Vendor.APPLE, Bytes.ofGibibytes(8), 100, 0.5).withFp32Tflops(3.6);
+      List<Hardware> devices = List.of(noFp32, noFp32.withFp32Tflops(82.6), noFp32.withFp32Tflops(82.6).times(4), mac);
+      int compared = 0;
       for (MultiGpu mode : MultiGpu.values()) {
-        Estimator e = Estimator.of(R1).context(32768).multiGpu(mode);
-        for (Hardware gpu : List.of(noFp32, noFp32.withFp32Tflops(82.6), noFp32.withFp32Tflops(82.6).times(4), mac)) {
-          DecodeSpeed fast = e.decode(gpu);
-          assertThat(fast).as(mode + " " + gpu.name())
-              .isEqualTo(e.decode(gpu, fast.bytesPerToken().bytes(), null, 0));
+        for (Quantization q : Quantization.values()) {
+          for (int context : new int[] {1, 4096, 131072, 7_972_436}) {
+            Estimator e = Estimator.of(R1).quant(q).context(context).multiGpu(mode);
+            for (Hardware gpu : devices) {
+              DecodeSpeed fast = e.decode(gpu);
+              assertThat(fast).as("%s %s %d %s", mode, q, context, gpu.name())
+                  .isEqualTo(e.decode(gpu, fast.bytesPerToken().bytes(), null, 0));
+              compared++;
+            }
+          }
         }
       }
+      assertThat(compared).isEqualTo(MultiGpu.values().length * Quantization.values().size() * 4 * devices.size());
     }
 
     @Test
