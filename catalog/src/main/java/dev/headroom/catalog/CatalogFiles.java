@@ -43,8 +43,8 @@ final class CatalogFiles {
   static final String SYSTEMS = "systems.csv";
   /** The bundled tables, in the order {@link #bundledTables()} gives them. */
   static final List<String> TABLES = List.of(MODELS, GPUS, UNIFIED, SYSTEMS);
-  /** Where the tables are in the jar: beside this class. */
-  private static final String PACKAGE_PATH = "dev/headroom/catalog/";
+  /** Where the tables are in the jar: beside this class, as {@link Class#getResource} finds them. */
+  private static final String PACKAGE_PATH = CatalogFiles.class.getPackageName().replace('.', '/') + '/';
 
   /**
    * macOS lets Metal's working set take about 2/3 of memory below 64 GiB and 3/4 from 64 GiB
@@ -71,7 +71,7 @@ final class CatalogFiles {
    * directory of classes, a jar inside a jar, a jar the file cannot be read from) they are read through the class
    * loader ({@link #resource}).
    *
-   * <p>The bundled tables are ASCII ({@code CatalogDataTest} checks), so they are decoded as ISO-8859-1, which gives
+   * <p>The bundled tables are ASCII ({@code BundledTablesTest} checks), so they are decoded as ISO-8859-1, which gives
    * the same text as UTF-8 for ASCII bytes by copying them: UTF-8 decoding first scans every byte for non-ASCII ones,
    * interpreted on a first load, 2–3 ms for {@code models.csv} alone.
    */
