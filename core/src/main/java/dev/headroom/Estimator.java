@@ -433,11 +433,6 @@ public final class Estimator {
     return Math.addExact(Math.addExact(full, sliding), state);
   }
 
-  private LlamaCppBuffers buffers() {
-    return LlamaCppBuffers.of(model.architecture(), model.tables(), context, parallel, settings.kvTypeK,
-        settings.kvTypeV, settings.runtime);
-  }
-
   /**
    * The memory the model needs, over every device it uses: weights + KV cache + overhead. With
    * {@link EstimationMethod#EXACT} these are llama.cpp's buffers for {@link #runtime()}; with
@@ -860,7 +855,7 @@ public final class Estimator {
     if (!exact()) {
       throw new IllegalStateException("placement needs the EXACT method; the SEED method has no per-tensor figures");
     }
-    return new Placer(this, parts(), buffers(), gpu, host, offload).place();
+    return new Placer(this, parts(), vram(), gpu, host, offload).place();
   }
 
   /** The parts of the model as placed: predicted for the quantization, scaled to a GGUF file's own total if given. */

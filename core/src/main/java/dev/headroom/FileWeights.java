@@ -42,6 +42,6 @@ public record FileWeights(Bytes tensorBytes, Bytes activeBytes, Bytes cpuRepackB
           + ") must be at most tensorBytes (" + tensorBytes + ")");
     }
     // The weights as loaded are the tensors plus the repacked copies: their sum must fit in a long.
-    tensorBytes.plus(cpuRepackBytes);
+    Bytes.sum(tensorBytes.bytes(), cpuRepackBytes.bytes());
   }
 }

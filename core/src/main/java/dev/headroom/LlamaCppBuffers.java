@@ -40,7 +40,9 @@ final class LlamaCppBuffers {
   }
 
   /**
-   * The buffers for {@code sequences} sequences of {@code context} tokens each.
+   * The buffers for {@code sequences} sequences of {@code context} tokens each, one by one as llama.cpp logs them (K,
+   * V, sliding-window, compute, output, cells): the breakdown its measured logs are checked against. Estimates and
+   * placement use the totals, {@link #kvBytes}, {@link #computeBytes} and {@link #outputBytes}, without this object.
    *
    * @throws IllegalStateException when llama.cpp would refuse the context (a quantized V cache without flash
    *     attention)
@@ -48,12 +50,16 @@ final class LlamaCppBuffers {
   static LlamaCppBuffers of(Architecture a, ModelTables t, int context, int sequences, KvCacheType typeK,
       KvCacheType typeV, LlamaCppRuntime r) {
     requireSupported(a, typeV, r);
-    long swaK = slidingBytes(typeK.rowBytes(a.kvKeyElements()), a, t, context, sequences, r);
-    long swaV = slidingBytes(vRowBytes(a, typeV), a, t, context, sequences, r);
-    return new LlamaCppBuffers(keyBytes(a, t, context, sequences, typeK, r),
-        valueBytes(a, t, context, sequences, typeV, r), swaK + swaV,
-        computeBytes(a, t, context, sequences, typeK, typeV, r), outputBytes(a, sequences),
-        contextCells(context, sequences, r));
+    long cells = contextCells(context, sequences, r);
+    long swaCells = slidingCells(a, cells, context, sequences, r);
+    int streams = streams(sequences, r);
+    long rowK = typeK.rowBytes(a.kvKeyElements());
+    long rowV = vRowBytes(a, typeV);
+    long swa = Math.addExact(exact(rowK, swaCells, streams, t.slidingKvLayers()),
+        exact(rowV, swaCells, streams, t.slidingKvLayers()));
+    return new LlamaCppBuffers(keyBytes(a, t, cells, swaCells, streams, sequences, rowK),
+        cacheBytes(t, cells, swaCells, streams, rowV), swa, computeBytes(a, t, context, sequences, typeK, typeV, r),
+        outputBytes(a, sequences), cells);
   }
 
   /**
@@ -65,7 +71,11 @@ final class LlamaCppBuffers {
   static long kvBytes(Architecture a, ModelTables t, int context, int sequences, KvCacheType typeK,
       KvCacheType typeV, LlamaCppRuntime r) {
     requireSupported(a, typeV, r);
-    return Math.addExact(keyBytes(a, t, context, sequences, typeK, r), valueBytes(a, t, context, sequences, typeV, r));
+    long cells = contextCells(context, sequences, r);
+    long swaCells = slidingCells(a, cells, context, sequences, r);
+    int streams = streams(sequences, r);
+    return Math.addExact(keyBytes(a, t, cells, swaCells, streams, sequences, typeK.rowBytes(a.kvKeyElements())),
+        cacheBytes(t, cells, swaCells, streams, vRowBytes(a, typeV)));
   }
 
   /** llama.cpp refuses a quantized V cache without flash attention (MLA caches no V). */
@@ -77,31 +87,20 @@ final class LlamaCppBuffers {
   }
 
   /** The K cache of every layer and stream, with the recurrent state of every sequence. */
-  private static long keyBytes(Architecture a, ModelTables t, int context, int sequences, KvCacheType typeK,
-      LlamaCppRuntime r) {
-    long row = typeK.rowBytes(a.kvKeyElements());
+  private static long keyBytes(Architecture a, ModelTables t, long cells, long swaCells, int streams, int sequences,
+      long row) {
     RecurrentLayers rec = a.recurrent();
     long state = rec == null ? 0 : exact(rec.stateBytesPerSequence(), t.recurrentLayers(), sequences, 1);
-    return Math.addExact(Math.addExact(fullBytes(row, t, context, sequences, r),
-        slidingBytes(row, a, t, context, sequences, r)), state);
+    return Math.addExact(cacheBytes(t, cells, swaCells, streams, row), state);
   }
 
-  /** The V cache of every layer and stream. */
-  private static long valueBytes(Architecture a, ModelTables t, int context, int sequences, KvCacheType typeV,
-      LlamaCppRuntime r) {
-    long row = vRowBytes(a, typeV);
-    return Math.addExact(fullBytes(row, t, context, sequences, r), slidingBytes(row, a, t, context, sequences, r));
-  }
-
-  /** A cache of {@code row} bytes per cell in the full-attention layers. */
-  private static long fullBytes(long row, ModelTables t, int context, int sequences, LlamaCppRuntime r) {
-    return exact(row, contextCells(context, sequences, r), streams(sequences, r), t.fullKvLayers());
-  }
-
-  /** A cache of {@code row} bytes per cell in the sliding-window layers. */
-  private static long slidingBytes(long row, Architecture a, ModelTables t, int context, int sequences,
-      LlamaCppRuntime r) {
-    return exact(row, slidingCells(a, context, sequences, r), streams(sequences, r), t.slidingKvLayers());
+  /**
+   * A cache of {@code row} bytes per cell in every layer and stream: {@code cells} per stream in the full-attention
+   * layers, {@code swaCells} in the sliding-window ones.
+   */
+  private static long cacheBytes(ModelTables t, long cells, long swaCells, int streams, long row) {
+    return Math.addExact(exact(row, cells, streams, t.fullKvLayers()), exact(row, swaCells, streams,
+        t.slidingKvLayers()));
   }
 
   /** The cells of one stream of a full-attention cache: the context padded, then split per sequence unless unified. */
@@ -110,13 +109,15 @@ final class LlamaCppBuffers {
     return r.kvUnified() ? cells : pad(cells / sequences, LlamaCppRuntime.CONTEXT_PADDING);
   }
 
-  /** The cells of one stream of a sliding-window cache: the window and a micro-batch, padded; 0 without one. */
-  private static long slidingCells(Architecture a, int context, int sequences, LlamaCppRuntime r) {
+  /**
+   * The cells of one stream of a sliding-window cache, given the full-attention one's {@code cells}: the window and a
+   * micro-batch, padded; 0 without one.
+   */
+  private static long slidingCells(Architecture a, long cells, int context, int sequences, LlamaCppRuntime r) {
     SlidingWindow swa = a.slidingWindow();
     if (swa == null) {
       return 0;
     }
-    long cells = contextCells(context, sequences, r);
     return r.swaFull() ? cells : pad(Math.min(cells, (long) swa.window() * (r.kvUnified() ? sequences : 1)
         + microBatch(context, sequences, r)), LlamaCppRuntime.CONTEXT_PADDING);
   }
@@ -141,7 +142,7 @@ final class LlamaCppBuffers {
       KvCacheType typeV, LlamaCppRuntime r) {
     boolean fa = r.flashAttention();
     long ctxSeq = contextCells(context, sequences, r);
-    long swaCells = slidingCells(a, context, sequences, r);
+    long swaCells = slidingCells(a, ctxSeq, context, sequences, r);
     int streams = streams(sequences, r);
     long outputsMax = r.outputs() == 0 ? batch(context, sequences, r) : r.outputs();
     long tokens = Math.min(pad((long) context * sequences, LlamaCppRuntime.CONTEXT_PADDING),

@@ -8,7 +8,10 @@ import org.jspecify.annotations.Nullable;
 final class Placer {
   private final Estimator estimator;
   private final ModelParts parts;
-  private final LlamaCppBuffers buffers;
+  /** llama.cpp's KV cache, compute buffer (each GPU's) and output buffer, as the estimator sized them. */
+  private final long kvBytes;
+  private final long computeBytes;
+  private final long outputBytes;
   private final Hardware gpu;
   private final @Nullable Hardware host;
   private final Offload offload;
@@ -17,11 +20,13 @@ final class Placer {
   private final Hardware oneGpu;
   private final Bytes oneGpuUsable;
 
-  Placer(Estimator estimator, ModelParts parts, LlamaCppBuffers buffers, Hardware gpu, @Nullable Hardware host,
+  Placer(Estimator estimator, ModelParts parts, MemoryEstimate memory, Hardware gpu, @Nullable Hardware host,
       Offload offload) {
     this.estimator = estimator;
     this.parts = parts;
-    this.buffers = buffers;
+    this.kvBytes = memory.kvCache().bytes();
+    this.computeBytes = memory.compute().bytes();
+    this.outputBytes = memory.output().bytes();
     this.gpu = gpu;
     this.host = host;
     this.offload = offload;
@@ -83,11 +88,11 @@ final class Placer {
     int gpuLayers = Math.min(n, layers);
     int share = gpuLayers / g + (index < gpuLayers % g ? 1 : 0);
     long weights = gpuWeights(n, expertLayersOnHost) / g;
-    long kv = Math.round(buffers.kvBytes * (double) gpuLayers / layers / g);
+    long kv = Math.round(kvBytes * (double) gpuLayers / layers / g);
     boolean used = n > 0 || expertLayersOnHost > 0;
-    long own = used ? buffers.computeBytes + estimator.runtimeReserve().bytes() : 0;
+    long own = used ? computeBytes + estimator.runtimeReserve().bytes() : 0;
     if (host == null) {
-      own += buffers.outputBytes / g;
+      own += outputBytes / g;
     }
     return new DeviceLoad(oneGpu, share, Bytes.ofBytes(weights), Bytes.ofBytes(kv), Bytes.ofBytes(own),
         oneGpuUsable);
@@ -112,8 +117,8 @@ final class Placer {
     Hardware h = host;
     if (h != null) {
       hostWeights += parts.input;
-      long kv = Math.round(buffers.kvBytes * (double) hostLayers / layers);
-      long own = buffers.outputBytes + Math.round(buffers.computeBytes * (double) hostLayers / layers);
+      long kv = Math.round(kvBytes * (double) hostLayers / layers);
+      long own = outputBytes + Math.round(computeBytes * (double) hostLayers / layers);
       devices.add(new DeviceLoad(h, hostLayers, Bytes.ofBytes(hostWeights), Bytes.ofBytes(kv), Bytes.ofBytes(own),
           h.usableMemory()));
     }

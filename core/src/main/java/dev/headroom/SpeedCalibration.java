@@ -77,19 +77,25 @@ public record SpeedCalibration(Backend backend, double efficiency, double comput
   private static final Map<Backend, SpeedCalibration> FITTED = new EnumMap<>(Backend.class);
   /** Apple GPUs under Vulkan: llama.cpp's Vulkan kernels reach Metal through the MoltenVK translation layer. */
   private static final SpeedCalibration VULKAN_ON_APPLE;
+  /** The hop between GPUs, one value for every class: only the CUDA rows span several devices. */
+  private static final double HOP = 0.45;
+  /** The prefill cost of super-block weights, one value for every class: only the CUDA rows have k-quant models. */
+  private static final double SUPER_BLOCK = 2.1;
 
   static {
     // Fitted by SpeedCalibrationFitTest (run it with -Dheadroom.report=true to print these figures).
-    FITTED.put(Backend.CUDA, new SpeedCalibration(Backend.CUDA, 0.912, 0.294, 0.7, 0.45, 0.14, 2.548, 2.823, 0.47,
-        2.1));
-    FITTED.put(Backend.METAL, new SpeedCalibration(Backend.METAL, 0.915, 100.0, 5.66, 0.45, 0.06, 100.0, 0.682, 0.1,
-        2.1));
-    FITTED.put(Backend.ROCM, new SpeedCalibration(Backend.ROCM, 1.0, 0.6, 3.34, 0.45, 0.02, 0.424, 100.0, 0.45, 2.1));
-    FITTED.put(Backend.VULKAN, new SpeedCalibration(Backend.VULKAN, 1.0, 0.172, 0.0, 0.45, 0.1, 0.781, 4.166, 0.18,
-        2.1));
-    FITTED.put(Backend.CPU, new SpeedCalibration(Backend.CPU, 0.364, 1.0, 4.73, 0.45, 0.33, 1.0, 1.0, 0.0, 2.1));
+    FITTED.put(Backend.CUDA, new SpeedCalibration(Backend.CUDA, 0.912, 0.294, 0.7, HOP, 0.14, 2.548, 2.823, 0.47,
+        SUPER_BLOCK));
+    FITTED.put(Backend.METAL, new SpeedCalibration(Backend.METAL, 0.915, 100.0, 5.66, HOP, 0.06, 100.0, 0.682, 0.1,
+        SUPER_BLOCK));
+    FITTED.put(Backend.ROCM, new SpeedCalibration(Backend.ROCM, 1.0, 0.6, 3.34, HOP, 0.02, 0.424, 100.0, 0.45,
+        SUPER_BLOCK));
+    FITTED.put(Backend.VULKAN, new SpeedCalibration(Backend.VULKAN, 1.0, 0.172, 0.0, HOP, 0.1, 0.781, 4.166, 0.18,
+        SUPER_BLOCK));
+    FITTED.put(Backend.CPU, new SpeedCalibration(Backend.CPU, 0.364, 1.0, 4.73, HOP, 0.33, 1.0, 1.0, 0.0, SUPER_BLOCK));
     // Three decode rows: Vulkan's share of FP32 and fixed cost, only the share of the bandwidth fitted.
-    VULKAN_ON_APPLE = new SpeedCalibration(Backend.VULKAN, 0.181, 0.172, 0.0, 0.45, 0.7, 0.122, 100.0, 0.77, 2.1);
+    VULKAN_ON_APPLE = new SpeedCalibration(Backend.VULKAN, 0.181, 0.172, 0.0, HOP, 0.7, 0.122, 100.0, 0.77,
+        SUPER_BLOCK);
   }
 
   /**
