@@ -554,9 +554,11 @@ public final class Catalog {
       List<HardwareEntry> devices = new ArrayList<>(gpus);
       devices.addAll(others);
       // The catalog rejects a repeated id; the aliases are checked here, for every entry at once.
-      Catalog catalog = new Catalog(List.copyOf(models), idList(models), List.copyOf(devices), idList(devices));
-      requireUnique("model", idList(models), aliasLists(models));
-      requireUnique("device", idList(devices), aliasLists(devices));
+      List<String> modelIds = idList(models);
+      List<String> deviceIds = idList(devices);
+      Catalog catalog = new Catalog(List.copyOf(models), modelIds, List.copyOf(devices), deviceIds);
+      requireUnique("model", modelIds, aliasLists(models));
+      requireUnique("device", deviceIds, aliasLists(devices));
       return catalog;
     }
 

@@ -84,9 +84,10 @@ final class CatalogFiles {
         // Read through the class loader instead, which reports a table it cannot read.
       }
     }
+    URL base = tablesBase();
     List<String> tables = new ArrayList<>(TABLES.size());
     for (String name : TABLES) {
-      tables.add(resource(name));
+      tables.add(resource(base, name));
     }
     return tables;
   }
@@ -122,17 +123,26 @@ final class CatalogFiles {
     }
   }
 
-  /**
-   * A bundled table read through the class loader, opened beside {@code models.csv}: looking every file up by name
-   * searches the JDK's modules for it first.
-   */
+  /** A bundled table read through the class loader. */
   static String resource(String name) {
+    return resource(tablesBase(), name);
+  }
+
+  /**
+   * Where the tables are, found through the class loader once: the tables are then opened beside it, as looking
+   * each one up by name would search the JDK's modules for it again.
+   */
+  private static URL tablesBase() {
     URL models = CatalogFiles.class.getResource(MODELS);
     if (models == null) {
       throw new IllegalStateException("the catalog resource " + MODELS + " is missing from the jar");
     }
+    return models;
+  }
+
+  private static String resource(URL base, String name) {
     try {
-      URLConnection file = new URL(models, name).openConnection();
+      URLConnection file = new URL(base, name).openConnection();
       try (InputStream in = file.getInputStream()) {
         return latin1(in, file.getContentLength());
       }
@@ -173,7 +183,7 @@ final class CatalogFiles {
     try {
       return model(new Row(csv, r));
     } catch (IllegalArgumentException | IllegalStateException | ArithmeticException e) {
-      throw new IllegalArgumentException(csv.where(r) + ": " + e.getMessage(), e);
+      throw csv.at(r, e);
     }
   }
 
@@ -358,7 +368,7 @@ final class CatalogFiles {
       return described(HardwareEntry.of(h, HardwareClass.parse(row.required("class"))), row, row.list("aliases"));
     } catch (IllegalArgumentException | IllegalStateException | ArithmeticException e) {
       // An overflow (1e20 GiB of memory) is a value out of range too: the same exception, naming the line.
-      throw new IllegalArgumentException(csv.where(r) + ": " + e.getMessage(), e);
+      throw csv.at(r, e);
     }
   }
 
@@ -383,7 +393,7 @@ final class CatalogFiles {
           pending.add(new PendingUnified(row, Row.integer("memory_options_gib", option)));
         }
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(csv.where(r) + ": " + e.getMessage(), e);
+        throw csv.at(r, e);
       }
     }
     return pending;
@@ -427,7 +437,7 @@ final class CatalogFiles {
         }
         out.add(system(row, gpu));
       } catch (IllegalArgumentException | IllegalStateException | ArithmeticException e) {
-        throw new IllegalArgumentException(csv.where(r) + ": " + e.getMessage(), e);
+        throw csv.at(r, e);
       }
     }
     return out;
@@ -469,7 +479,7 @@ final class CatalogFiles {
         }
         pending.add(new PendingSystem(row, gpu, gpuRows.get(gpu)));
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(systems.where(r) + ": " + e.getMessage(), e);
+        throw systems.at(r, e);
       }
     }
     return new LazyEntries<>(pending);
@@ -582,7 +592,7 @@ final class CatalogFiles {
       try {
         return gpuMemory(fields);
       } catch (IllegalArgumentException | ArithmeticException e) {
-        throw new IllegalArgumentException(fields.where() + ": " + e.getMessage(), e);
+        throw fields.at(e);
       }
     }
   }
@@ -604,7 +614,7 @@ final class CatalogFiles {
       try {
         return unified(row, gib);
       } catch (IllegalArgumentException | IllegalStateException | ArithmeticException e) {
-        throw new IllegalArgumentException(row.where() + ": " + e.getMessage(), e);
+        throw row.at(e);
       }
     }
 
@@ -618,7 +628,7 @@ final class CatalogFiles {
       try {
         return Catalog.deviceNames(id, unifiedName(row, gib), aliases, Bytes.ofGibibytes(gib));
       } catch (IllegalArgumentException | ArithmeticException e) {
-        throw new IllegalArgumentException(row.where() + ": " + e.getMessage(), e);
+        throw row.at(e);
       }
     }
   }
@@ -643,7 +653,7 @@ final class CatalogFiles {
       try {
         return system(row, gpu);
       } catch (IllegalArgumentException | IllegalStateException | ArithmeticException e) {
-        throw new IllegalArgumentException(row.where() + ": " + e.getMessage(), e);
+        throw row.at(e);
       }
     }
 
@@ -664,7 +674,7 @@ final class CatalogFiles {
     try {
       return row.required(column);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(row.where() + ": " + e.getMessage(), e);
+      throw row.at(e);
     }
   }
 
@@ -678,9 +688,9 @@ final class CatalogFiles {
       this.row = row;
     }
 
-    /** "source line N" for messages. */
-    String where() {
-      return csv.where(row);
+    /** {@code e} as an error of this row, its message led by the row's file and line. */
+    IllegalArgumentException at(RuntimeException e) {
+      return csv.at(row, e);
     }
 
     /** See {@link Csv#cutRow(int)}. */

@@ -246,7 +246,6 @@ final class Csv {
     return text.toString();
   }
 
-
   int size() {
     return starts.length;
   }
@@ -321,5 +320,10 @@ final class Csv {
   /** "source line N" for messages. */
   String where(int row) {
     return source + " line " + lines[row];
+  }
+
+  /** {@code e} as an error of the row, its message led by the row's file and line. */
+  IllegalArgumentException at(int row, RuntimeException e) {
+    return new IllegalArgumentException(where(row) + ": " + e.getMessage(), e);
   }
 }

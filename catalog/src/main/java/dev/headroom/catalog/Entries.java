@@ -28,7 +28,7 @@ final class Entries {
     requireNonNull(values, name);
     List<String> out = new ArrayList<>(values.size());
     for (String v : values) {
-      // The element's name only for a message: the catalog's load checks a thousand aliases.
+      // The element's name only for a message: building every bundled entry checks a thousand aliases.
       out.add(v != null && !v.isBlank() ? v.strip() : nonBlank(v, name + " element"));
     }
     return List.copyOf(out);
